@@ -1,0 +1,155 @@
+/**
+ * Public types of klar's core. The JSON report (see `Report`) is a contract:
+ * fields may be added, never renamed or removed.
+ */
+
+export const LANGUAGES = ['sv', 'fi', 'nb', 'nn', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PROFILES = ['plain', 'easy-read'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A place in the input: 1-based line and column (UTF-16 code units), 0-based offset. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** The span fields every positioned item of the report carries. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+}
+
+export interface Diagnostic extends Span {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  /** Message in the language of the text (or the requested locale). */
+  message: string;
+  /** The same message in English. */
+  messageEn: string;
+  suggestions: string[];
+  /** The text the finding covers, as written. */
+  excerpt: string;
+}
+
+/** Which measure pushed the difficulty score up or down, and by how much. */
+export interface DifficultyFactor {
+  feature: string;
+  value: number;
+  /** Contribution to the logit of the score; positive = harder. */
+  contribution: number;
+}
+
+export interface Metrics {
+  words: number;
+  sentences: number;
+  /** Words per sentence; null when there are no sentences. */
+  meanSentenceLength: number | null;
+  /** Share (0–1) of words with more than six letters; null without words. */
+  longWordShare: number | null;
+  lix: number | null;
+  /** LIX band named in the text's language; null when LIX is undefined. */
+  lixBand: string | null;
+  ovix: number | null;
+  /** 0–100, higher is harder; null when the text is too short to score. */
+  difficulty: number | null;
+  difficultyBand: string | null;
+  difficultyFactors: DifficultyFactor[];
+  /** Share (0–1) of sentences longer than the profile's limit. */
+  longSentenceShare: number | null;
+  /** Mean letters per word. */
+  meanWordLength: number | null;
+  /** Share (0–1) of words outside the language's frequent vocabulary; null without a frequency table. */
+  rareWordShare: number | null;
+  /** Finnish: Survo LUE readability (Mustonen, after Wiio); null for other languages or too-short texts. */
+  survo?: number | null;
+  /** English: the retext-readability formulas. */
+  english?: EnglishReadability | null;
+}
+
+export interface EnglishReadability {
+  fleschReadingEase: number | null;
+  fleschKincaidGrade: number | null;
+  gunningFog: number | null;
+  smog: number | null;
+  colemanLiau: number | null;
+  automatedReadability: number | null;
+  daleChall: number | null;
+  spache: number | null;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item';
+
+export interface ParagraphReport extends Span {
+  index: number;
+  kind: BlockKind;
+  language: Language;
+  text: string;
+  metrics: Metrics;
+}
+
+export interface SectionReport extends Span {
+  index: number;
+  /** Heading text; null for text before the first heading. */
+  heading: string | null;
+  metrics: Metrics;
+}
+
+export interface SentenceReport extends Span {
+  paragraph: number;
+  words: number;
+}
+
+export interface Report {
+  language: Language;
+  /** How the language was chosen: given by the caller, or detected. */
+  languageSource: 'option' | 'detected';
+  profile: Profile;
+  metrics: Metrics;
+  sections: SectionReport[];
+  paragraphs: ParagraphReport[];
+  sentences: SentenceReport[];
+  diagnostics: Diagnostic[];
+}
+
+/** Spelling knowledge for one language, provided by the caller (the core does no I/O). */
+export interface Lexicon {
+  isWord(word: string): boolean;
+}
+
+/** Rank of a word form among the language's most frequent forms (1 = most frequent). */
+export interface FrequencyTable {
+  rank(word: string): number | undefined;
+  /** Number of ranked forms. */
+  readonly size: number;
+}
+
+export interface Resources {
+  lexicons?: Partial<Record<Language, Lexicon>>;
+  frequency?: Partial<Record<Language, FrequencyTable>>;
+}
+
+export interface AnalyseOptions {
+  /** Force the language; by default it is detected per document and paragraph. */
+  language?: Language | 'auto';
+  profile?: Profile;
+  resources?: Resources;
+  /** Override the profile's thresholds. */
+  thresholds?: Partial<Thresholds>;
+}
+
+export interface Thresholds {
+  /** A sentence with more words than this is a `long-sentence` finding. */
+  sentenceWords: number;
+  /** A word with more letters than this is a `long-word` finding. */
+  wordLetters: number;
+}

@@ -72,6 +72,8 @@ export interface Metrics {
   rareWordShare: number | null;
   /** Finnish: Survo LUE readability (Mustonen, after Wiio); null for other languages or too-short texts. */
   survo?: number | null;
+  /** Finnish: the Survo LUE band, in Finnish as Survo names it; null when `survo` is null. */
+  survoBand?: string | null;
   /** English: the retext-readability formulas. */
   english?: EnglishReadability | null;
 }
@@ -93,7 +95,6 @@ export interface ParagraphReport extends Span {
   index: number;
   kind: BlockKind;
   language: Language;
-  text: string;
   metrics: Metrics;
 }
 
@@ -111,8 +112,8 @@ export interface SentenceReport extends Span {
 
 export interface Report {
   language: Language;
-  /** How the language was chosen: given by the caller, or detected. */
-  languageSource: 'option' | 'detected';
+  /** How the language was chosen: given by the caller, detected, or the default (no evidence). */
+  languageSource: 'option' | 'detected' | 'default';
   profile: Profile;
   metrics: Metrics;
   sections: SectionReport[];

@@ -1,0 +1,114 @@
+/**
+ * eld's n-gram scoring, restricted to the five languages klar tells apart in
+ * its first step. The algorithm follows eld 2.1.0 (languageDetector.js) so the
+ * generated table gives the same scores as the package; see generate-ngrams.mjs
+ * for why the table is generated instead of imported from eld.
+ */
+
+import { BYTE_CHARS, NGRAM_LANGUAGES, NGRAMS_JSON } from './ngrams.generated.js';
+
+export type NgramLanguage = (typeof NGRAM_LANGUAGES)[number];
+
+export interface NgramScores {
+  /** Summed weights, indexed like NGRAM_LANGUAGES; 0 = no evidence. */
+  scores: number[];
+  /** Distinct n-grams in the text (eld's measure of how much it saw). */
+  ngrams: number;
+}
+
+export { NGRAM_LANGUAGES };
+
+// eld stores weights minus this constant to keep its database small.
+const BASE_NGRAM_SCORE = 53;
+// eld looks at most at 70 bytes of a word when it cuts it into n-grams.
+const MAX_WORD_BYTES = 70;
+
+let table: Map<string, readonly number[]> | undefined;
+
+// Parsed on first use so that importing the core costs nothing until a text
+// actually needs detecting.
+function ngramTable(): Map<string, readonly number[]> {
+  if (table === undefined) {
+    const parsed = JSON.parse(NGRAMS_JSON) as Record<string, number[]>;
+    // A Map, not the parsed object: n-grams must never hit Object.prototype keys.
+    table = new Map(Object.entries(parsed));
+  }
+  return table;
+}
+
+// eld's separator: a run of non-letters, unless it ends in an apostrophe, so
+// "don't" stays one word.
+const SEPARATORS = /[^\p{L}]+(?<!['`\u2019])/gu;
+
+function byteChar(byte: number): string {
+  return BYTE_CHARS[byte] ?? ' ';
+}
+
+/**
+ * eld's words: lower-cased, split at separators, every non-ASCII character
+ * written as one character per UTF-8 byte.
+ */
+function byteWords(text: string): string[] {
+  const normalised = text.replace(SEPARATORS, ' ').trim().toLowerCase();
+  const words: string[] = [];
+  let encoded = '';
+  for (let i = 0; i < normalised.length; i++) {
+    let code = normalised.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 32) {
+        if (encoded !== '') words.push(encoded);
+        encoded = '';
+      } else {
+        encoded += normalised[i];
+      }
+    } else if (code < 0x800) {
+      encoded += byteChar(0xc0 | (code >> 6)) + byteChar(0x80 | (code & 0x3f));
+    } else if (code < 0xd800 || code >= 0xe000) {
+      encoded +=
+        byteChar(0xe0 | (code >> 12)) + byteChar(0x80 | ((code >> 6) & 0x3f)) + byteChar(0x80 | (code & 0x3f));
+    } else {
+      const low = normalised.charCodeAt(i + 1);
+      // A lone surrogate has no UTF-8 form; dropping it is what a separator would do.
+      if (code >= 0xdc00 || !(low >= 0xdc00 && low < 0xe000)) continue;
+      i++;
+      code = 0x10000 + (((code & 0x3ff) << 10) | (low & 0x3ff));
+      encoded +=
+        byteChar(0xf0 | (code >> 18)) +
+        byteChar(0x80 | ((code >> 12) & 0x3f)) +
+        byteChar(0x80 | ((code >> 6) & 0x3f)) +
+        byteChar(0x80 | (code & 0x3f));
+    }
+  }
+  if (encoded !== '') words.push(encoded);
+  return words;
+}
+
+/** eld's n-grams: 4 bytes with a stride of 3, the first and last marked by spaces. */
+function collectNgrams(words: readonly string[]): Set<string> {
+  const grams = new Set<string>();
+  for (const word of words) {
+    const len = Math.min(word.length, MAX_WORD_BYTES);
+    let j = 0;
+    for (; j + 4 < len; j += 3) {
+      grams.add((j === 0 ? ' ' : '') + word.substring(j, j + 4));
+    }
+    grams.add((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+  }
+  return grams;
+}
+
+/** Scores `text` for da, en, fi, no and sv; the caller decides how much text to pass. */
+export function scoreNgrams(text: string): NgramScores {
+  const data = ngramTable();
+  const scores: number[] = NGRAM_LANGUAGES.map(() => 0);
+  const grams = collectNgrams(byteWords(text));
+  for (const gram of grams) {
+    const entry = data.get(gram);
+    if (entry === undefined) continue;
+    for (let k = 0; k + 1 < entry.length; k += 2) {
+      const index = entry[k] as number;
+      scores[index] = (scores[index] as number) + (entry[k + 1] as number) + BASE_NGRAM_SCORE;
+    }
+  }
+  return { scores, ngrams: grams.size };
+}

@@ -154,8 +154,7 @@ function detectNorwegianVariant(
   sample: string,
   opts: DetectLanguageOptions,
 ): { language: 'nb' | 'nn'; confidence: number } {
-  const lower = words.map((word) => word.toLowerCase());
-  const markers = scoreNorwegianMarkers(lower);
+  const markers = scoreNorwegianMarkers(words);
   let evidence: VariantScore = markers;
 
   const markerMargin = Math.abs(markers.nn - markers.nb);

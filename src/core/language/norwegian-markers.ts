@@ -44,6 +44,8 @@ export const NYNORSK_MARKERS: ReadonlyMap<string, number> = new Map<string, numb
   ['søkjar', 3], ['søkjarar', 3], ['lova', 1], ['saka', 1], ['kommunar', 3], ['månad', 3],
   ['månaden', 3], ['månader', 3], ['månadene', 3], ['sommar', 3], ['opnar', 3],
   ['opne', 2], ['opna', 2], ['låg', 3], ['høg', 1], ['høge', 1], ['høgt', 1], ['ei', 1],
+  ['noreg', 3], ['noregs', 3], ['rettar', 2], ['gjeld', 1], ['brukar', 3], ['jobbar', 3],
+  ['skrive', 1], ['valde', 2],
 ]);
 
 /** Bokmål-only (or bokmål-typical) forms. */
@@ -69,10 +71,17 @@ export const BOKMAL_MARKERS: ReadonlyMap<string, number> = new Map<string, numbe
   ['saken', 1], ['kommuner', 2], ['kommunene', 2], ['eksempel', 1], ['måned', 3], ['måneden', 3],
   ['måneder', 3], ['månedene', 3], ['sommer', 3], ['åpen', 3], ['åpent', 3], ['åpne', 2],
   ['åpner', 3], ['lav', 2], ['lave', 2], ['lavt', 2], ['høy', 2], ['høye', 2], ['høyt', 2],
+  ['norge', 3], ['norges', 3], ['skrevet', 3], ['funnet', 3], ['gjelder', 2], ['bruker', 1],
+  ['valgte', 1],
 ]);
 
 /** Forms that end in `-ane` in bokmål too (mostly "bane" and its compounds). */
-const ANE_EXCEPTIONS = /(?:bane|vane|fane|hane|trane|plane|rane|orkane|ane)$/;
+const ANE_EXCEPTIONS = /(?:bane|vane|fane|hane|trane|plane|rane|orkane)$/;
+/** Words ending in `-ast` in both standards. */
+const AST_EXCEPTIONS = /(?:fast|last|kontrast|ballast|palast|podcast|kast)$/;
+/** Loanwords and month names ending in `-ar` in both standards. */
+const AR_EXCEPTIONS =
+  /(?:januar|februar|seminar|kommentar|formular|inventar|bibliotekar|elementar|dokumentar|vokabular|radar|dollar|vikar|notar|altar|kalendar|par|svar|klar|var|har)$/;
 
 /**
  * Word-shape rules for forms no list can enumerate: the derivational suffixes
@@ -100,9 +109,27 @@ function shapeEvidence(word: string): { nb: number; nn: number } {
     if (/semd(?:a|er|ene)?$/.test(word)) return { nb: 0, nn: 2 };
     if (/gjevar(?:ar|en|ane)?$/.test(word)) return { nb: 0, nn: 3 };
     if (/giver(?:e|en|ne)?$/.test(word)) return { nb: 3, nn: 0 };
-    if (word.endsWith('ane') && !ANE_EXCEPTIONS.test(word)) return { nb: 0, nn: 1 };
+    // ovanfor/ovenfor, utanfor/utenfor, innanfor/innenfor
+    if (word.endsWith('anfor')) return { nb: 0, nn: 3 };
+    if (word.endsWith('enfor')) return { nb: 3, nn: 0 };
+    // Feminine -ing nouns: nynorsk plural -ingar(-ingane), bokmål -inger(-ingene).
+    if (/ing(?:ar|ane)$/.test(word)) return { nb: 0, nn: 2 };
+    if (/ing(?:er|ene)$/.test(word)) return { nb: 2, nn: 0 };
+    if (word.endsWith('ane') && !ANE_EXCEPTIONS.test(word)) return { nb: 0, nn: 2 };
+    // s-passive and superlative -ast (brukast, viktigast) against bokmål -es/-st.
+    if (word.length >= 7 && word.endsWith('ast') && !AST_EXCEPTIONS.test(word)) return { nb: 0, nn: 1 };
   }
   return { nb: 0, nn: 0 };
+}
+
+/**
+ * Nynorsk present tense of a-verbs (brukar, jobbar) and masculine plurals
+ * (dagar) end in -ar where bokmål has -er. Only for words written in lower
+ * case: many Norwegian first names end in -ar (Gunnar, Einar, Ivar).
+ */
+function arEvidence(word: string): number {
+  if (word.length < 6 || !word.endsWith('ar') || AR_EXCEPTIONS.test(word)) return 0;
+  return 1;
 }
 
 export interface VariantScore {
@@ -110,11 +137,12 @@ export interface VariantScore {
   nn: number;
 }
 
-/** Sums the marker weights of lower-cased words. */
+/** Sums the marker weights of words as written in the text. */
 export function scoreNorwegianMarkers(words: Iterable<string>): VariantScore {
   let nb = 0;
   let nn = 0;
-  for (const word of words) {
+  for (const written of words) {
+    const word = written.toLowerCase();
     const listedNn = NYNORSK_MARKERS.get(word);
     const listedNb = BOKMAL_MARKERS.get(word);
     if (listedNn !== undefined || listedNb !== undefined) {
@@ -125,6 +153,7 @@ export function scoreNorwegianMarkers(words: Iterable<string>): VariantScore {
     const shape = shapeEvidence(word);
     nb += shape.nb;
     nn += shape.nn;
+    if (shape.nb === 0 && shape.nn === 0 && written === word) nn += arEvidence(word);
   }
   return { nb, nn };
 }

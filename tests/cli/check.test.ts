@@ -47,7 +47,7 @@ describe('klar check --format json', () => {
       ['long-sentence', 'Kommunen gjer ve'],
       ['long-word', 'sakshandsamaren'],
     ]);
-    expect(file.diagnostics[0].message).toMatch(/^Lang setning: 20 ord \(høgst 15\)/);
+    expect(file.diagnostics[0].message).toMatch(/^Lang setning: 17 ord \(høgst 15\)/);
     expect(file.diagnostics[1].message).toBe('Svært langt ord: 15 bokstavar. Skriv om eller del opp ordet.');
   });
 

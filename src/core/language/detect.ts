@@ -83,7 +83,7 @@ function detect(text: string, opts: DetectLanguageOptions): LanguageGuess | unde
   if (general === undefined) return undefined;
   if (general.language !== 'no') return { language: general.language, confidence: general.confidence };
 
-  const variant = detectNorwegianVariant(words, sample, opts);
+  const variant = detectNorwegianVariant(words, opts);
   return { language: variant.language, confidence: round(Math.min(general.confidence, variant.confidence)) };
 }
 
@@ -151,7 +151,6 @@ function detectGeneral(sample: string, fallback: Language | undefined): { langua
 
 function detectNorwegianVariant(
   words: readonly string[],
-  sample: string,
   opts: DetectLanguageOptions,
 ): { language: 'nb' | 'nn'; confidence: number } {
   const markers = scoreNorwegianMarkers(words);
@@ -164,7 +163,6 @@ function detectNorwegianVariant(
     const lexical = compareLexicons(words, nbLexicon, nnLexicon);
     evidence = { nb: markers.nb + lexical.nb, nn: markers.nn + lexical.nn };
   }
-  void sample;
 
   const total = evidence.nb + evidence.nn;
   const diff = evidence.nn - evidence.nb;

@@ -23,15 +23,19 @@ const BASE_NGRAM_SCORE = 53;
 // eld looks at most at 70 bytes of a word when it cuts it into n-grams.
 const MAX_WORD_BYTES = 70;
 
-let table: Map<string, readonly number[]> | undefined;
+type NgramTable = Record<string, readonly number[] | undefined>;
 
-// Parsed on first use so that importing the core costs nothing until a text
-// actually needs detecting.
-function ngramTable(): Map<string, readonly number[]> {
+let table: NgramTable | undefined;
+
+// Parsed on first use (≈ 7 ms) so that importing the core costs nothing until
+// a text actually needs detecting.
+function ngramTable(): NgramTable {
   if (table === undefined) {
-    const parsed = JSON.parse(NGRAMS_JSON) as Record<string, number[]>;
-    // A Map, not the parsed object: n-grams must never hit Object.prototype keys.
-    table = new Map(Object.entries(parsed));
+    const parsed = JSON.parse(NGRAMS_JSON) as NgramTable;
+    // Without a prototype no n-gram can hit an Object.prototype member; this is
+    // cheaper than copying 14 000 entries into a Map.
+    Object.setPrototypeOf(parsed, null);
+    table = parsed;
   }
   return table;
 }
@@ -103,7 +107,7 @@ export function scoreNgrams(text: string): NgramScores {
   const scores: number[] = NGRAM_LANGUAGES.map(() => 0);
   const grams = collectNgrams(byteWords(text));
   for (const gram of grams) {
-    const entry = data.get(gram);
+    const entry = data[gram];
     if (entry === undefined) continue;
     for (let k = 0; k + 1 < entry.length; k += 2) {
       const index = entry[k] as number;

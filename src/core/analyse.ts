@@ -4,6 +4,7 @@ import { measure } from './metrics/measure.js';
 import { LineIndex } from './text/line-index.js';
 import { segmentBlock, splitBlocks, type ParagraphModel } from './text/segment.js';
 import { thresholdsFor } from './thresholds.js';
+import { ruleFindings } from './rules/run.js';
 import type {
   AnalyseOptions,
   Diagnostic,
@@ -107,7 +108,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
     });
     for (const s of p.sentences) {
       sentences.push({ paragraph: index, words: s.words.length, ...lines.span(s.start, s.end) });
-      if (s.words.length > limits.sentenceWords) {
+      if (s.words.length > limits.sentenceWords && !options.disabled?.has('long-sentence')) {
         diagnostics.push(
           finding(input, lines, 'long-sentence', p.language, 'warning', s.start, s.end, {
             words: s.words.length,
@@ -117,11 +118,13 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
       }
     }
     for (const w of p.words) {
-      if (w.letters > limits.wordLetters) {
+      if (w.letters > limits.wordLetters && !options.disabled?.has('long-word')) {
         diagnostics.push(finding(input, lines, 'long-word', p.language, 'info', w.start, w.end, { letters: w.letters }));
       }
     }
   });
+
+  diagnostics.push(...ruleFindings(input, lines, models, profile, options));
 
   // Paragraphs in another language (a Finnish course title in a Swedish letter)
   // are measured on their own but left out of the document and section scores.
@@ -155,7 +158,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
   return { language, languageSource: source, profile, metrics, sections, paragraphs, sentences, diagnostics };
 }
 
-function finding(
+export function finding(
   text: string,
   lines: LineIndex,
   id: 'long-sentence' | 'long-word',

@@ -3,6 +3,8 @@
  * fields may be added, never renamed or removed.
  */
 
+import type { Morphology, RuleEntry } from './rules/types.js';
+
 export const LANGUAGES = ['sv', 'fi', 'nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -39,6 +41,8 @@ export interface Diagnostic extends Span {
   suggestions: string[];
   /** The text the finding covers, as written. */
   excerpt: string;
+  /** Easy-read words: a short plain explanation the writer can insert. */
+  explanation?: string;
 }
 
 /** Which measure pushed the difficulty score up or down, and by how much. */
@@ -70,6 +74,21 @@ export interface Metrics {
   meanWordLength: number | null;
   /** Share (0–1) of words outside the language's frequent vocabulary; null without a frequency table. */
   rareWordShare: number | null;
+  /**
+   * Mean length of the sentence a word sits in (Σ length² / Σ length): unlike the plain mean, a few
+   * one-word headings or list items do not hide the long sentences. Null when there are no sentences.
+   */
+  wordWeightedSentenceLength?: number | null;
+  /**
+   * Lexical variation: moving-average type–token ratio over 50-word windows (Covington & McFall
+   * 2010); independent of the span's length, unlike OVIX. Null for spans under 50 words.
+   */
+  mattr?: number | null;
+  /**
+   * Share (0–1) of words with a nominalisation or participle suffix (a surface stand-in for the
+   * nominal style of official prose); null without words.
+   */
+  nominalShare?: number | null;
   /** Finnish: Survo LUE readability (Mustonen, after Wiio); null for other languages or too-short texts. */
   survo?: number | null;
   /** Finnish: the Survo LUE band, in Finnish as Survo names it; null when `survo` is null. */
@@ -137,6 +156,8 @@ export interface FrequencyTable {
 export interface Resources {
   lexicons?: Partial<Record<Language, Lexicon>>;
   frequency?: Partial<Record<Language, FrequencyTable>>;
+  /** Form → lemma tables for the rule vocabulary (dictionaries/morphology). */
+  morphology?: Partial<Record<Language, Morphology>>;
 }
 
 export interface AnalyseOptions {
@@ -146,6 +167,16 @@ export interface AnalyseOptions {
   resources?: Resources;
   /** Override the profile's thresholds. */
   thresholds?: Partial<Thresholds>;
+  /**
+   * Rule entries to run (built-in and the organisation's, already filtered and
+   * with severities set by the configuration). Without rules only the core's
+   * own findings (long-sentence, long-word) are reported.
+   */
+  rules?: readonly RuleEntry[];
+  /** Ids of built-in checks that the configuration turned off. */
+  disabled?: ReadonlySet<string>;
+  /** The organisation's accepted words (lower case): never reported as unfamiliar. */
+  knownWords?: ReadonlySet<string>;
 }
 
 export interface Thresholds {

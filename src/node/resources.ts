@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { HunspellFactory } from 'hunspell-asm';
 import type { FrequencyTable, Language, Lexicon, Resources } from '../core/types.js';
+import type { Morphology } from '../core/rules/types.js';
+import { morphologyFromTsv } from '../core/rules/morphology.js';
 
 // This file runs from src/node/ (tests) and from dist/node/ (the package); both
 // sit two levels below the package root, which holds dictionaries/.
@@ -198,6 +200,27 @@ function removeErrorListenersAddedSince(before: ListenerSnapshot): void {
 }
 
 // ---------------------------------------------------------------------------
+// Morphology (form → lemma tables for the rule vocabulary)
+
+const morphologies = new Map<Language, Morphology>();
+
+/** The generated form ↔ lemma table of a language; an empty one if none was generated. */
+export function loadMorphology(lang: Language): Morphology {
+  let m = morphologies.get(lang);
+  if (!m) {
+    let text = '';
+    try {
+      text = readFileSync(dictionaryPath(`morphology/${lang}.tsv`), 'utf8');
+    } catch {
+      // No table yet for this language: rules then match their lemmas as written.
+    }
+    m = morphologyFromTsv(text);
+    morphologies.set(lang, m);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------
 // Both together
 
 export interface LoadResourcesOptions {
@@ -217,7 +240,9 @@ export async function loadResources(
   const frequency: Partial<Record<Language, FrequencyTable>> = {};
   for (const lang of unique) frequency[lang] = loadFrequencyTable(lang);
 
-  const resources: Resources = { frequency };
+  const morphology: Partial<Record<Language, Morphology>> = {};
+  for (const lang of unique) morphology[lang] = loadMorphology(lang);
+  const resources: Resources = { frequency, morphology };
   if (opts.lexicons ?? true) {
     resources.lexicons = await loadLexicons(unique);
   }

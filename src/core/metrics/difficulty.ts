@@ -13,13 +13,20 @@ import { DIFFICULTY_MODEL } from './difficulty-model.js';
 import type { MeasureInput } from './input.js';
 import { rawMeasures } from './raw.js';
 
+/**
+ * The candidate features. OVIX and the long-sentence share are reported but not used: OVIX
+ * drifts with the length of the span (MATTR replaces it), and the long-sentence share depends on
+ * the profile's limit, so the same text would score differently under another profile (the
+ * word-weighted sentence length carries the same signal without a limit).
+ */
 export const DIFFICULTY_FEATURES = [
   'meanSentenceLength',
+  'wordWeightedSentenceLength',
   'longWordShare',
-  'ovix',
   'meanWordLength',
   'rareWordShare',
-  'longSentenceShare',
+  'mattr',
+  'nominalShare',
   'survo',
 ] as const;
 export type DifficultyFeature = (typeof DIFFICULTY_FEATURES)[number];
@@ -30,8 +37,18 @@ export type FeatureVector = Record<DifficultyFeature, number | null> & { words: 
 /** What the features are read from: a report's `Metrics` or the full-precision measures. */
 export type FeatureSource = Pick<
   Metrics,
-  'words' | 'meanSentenceLength' | 'longWordShare' | 'ovix' | 'meanWordLength' | 'rareWordShare' | 'longSentenceShare'
-> & { survo?: number | null | undefined };
+  | 'words'
+  | 'meanSentenceLength'
+  | 'longWordShare'
+  | 'ovix'
+  | 'meanWordLength'
+  | 'rareWordShare'
+  | 'longSentenceShare'
+  | 'wordWeightedSentenceLength'
+  | 'mattr'
+  | 'nominalShare'
+  | 'survo'
+>;
 
 export interface LanguageCalibration {
   /** b_lang: the logit of a text whose every feature is at this language's mean. */
@@ -70,11 +87,12 @@ export function difficultyFeatures(source: FeatureSource | MeasureInput): Featur
   return {
     words: metrics.words,
     meanSentenceLength: metrics.meanSentenceLength,
+    wordWeightedSentenceLength: metrics.wordWeightedSentenceLength ?? null,
     longWordShare: metrics.longWordShare,
-    ovix: metrics.ovix,
     meanWordLength: metrics.meanWordLength,
     rareWordShare: metrics.rareWordShare,
-    longSentenceShare: metrics.longSentenceShare,
+    mattr: metrics.mattr ?? null,
+    nominalShare: metrics.nominalShare ?? null,
     survo: metrics.survo ?? null,
   };
 }
@@ -112,8 +130,8 @@ export function scoreDifficulty(
     const weight = model.weights[feature];
     const zValue = z[feature];
     const value = features[feature];
-    // A missing measure (OVIX of a span where every word differs, rare words without a
-    // frequency table, Survo outside Finnish) counts as typical for the language: no evidence
+    // A missing measure (MATTR of a span under 50 words, rare words without a frequency table,
+    // Survo outside Finnish) counts as typical for the language: no evidence
     // either way, so it neither raises nor lowers the score.
     if (weight === undefined || weight === 0 || zValue === undefined || value === null) continue;
     const contribution = weight * zValue;

@@ -8,6 +8,7 @@ import { LANGUAGES } from '../types.js';
 import {
   DIFFICULTY_FEATURES,
   scoreDifficulty,
+  sigmoid,
   standardise,
   type DifficultyFeature,
   type DifficultyModel,
@@ -154,49 +155,67 @@ export function auc(scores: readonly { score: number | null; label: 0 | 1 }[]): 
 }
 
 export interface PairOutResult {
-  /** Leave-pair-out AUC per language. */
-  auc: Partial<Record<Language, number>>;
-  /** Every held-out text's score, averaged over the pairs it was held out in. */
+  /** Leave-pair-out AUC per group (by default one group per language). */
+  auc: Record<string, number>;
+  /** Every held-out text's score (0–100), averaged over the pairs it was held out in. */
   meanScore: Map<Sample, number>;
 }
 
 /**
  * Leave-pair-out cross-validated AUC (Airola et al. 2011, "An experimental comparison of
  * cross-validation techniques for estimating the area under the ROC curve", Computational
- * Statistics & Data Analysis 55(4)): for every (easy, standard) pair of a language, fit on all
+ * Statistics & Data Analysis 55(4)): for every (easy, standard) pair of a group, fit on all
  * other texts (all languages), score the two held-out texts and count whether the standard one
  * scores higher. Unlike leave-one-out, removing one text of each class keeps the training set
  * balanced, so the held-out label cannot leak into the intercept (the known pessimistic bias of
  * leave-one-out AUC).
+ *
+ * `groups` names the sets of languages whose texts are paired with each other; a group of two
+ * languages (nb + nn) also pairs texts across them, each scored in its own language.
  */
-export function leavePairOutAuc(samples: readonly Sample[], options: FitOptions): PairOutResult {
+export function leavePairOutAuc(
+  samples: readonly Sample[],
+  options: FitOptions,
+  groups: Readonly<Record<string, readonly Language[]>> = Object.fromEntries(LANGUAGES.map((l) => [l, [l]])),
+): PairOutResult {
   const result: PairOutResult = { auc: {}, meanScore: new Map() };
   const sums = new Map<Sample, { total: number; count: number }>();
-  for (const language of LANGUAGES) {
-    const own = samples.filter((sample) => sample.language === language);
+  const cache = new Map<string, readonly [number, number]>();
+  for (const [name, members] of Object.entries(groups)) {
+    const own = samples.filter((sample) => members.includes(sample.language));
     const easy = own.filter((sample) => sample.label === 0);
     const standard = own.filter((sample) => sample.label === 1);
     if (easy.length === 0 || standard.length === 0) continue;
     let wins = 0;
     for (const e of easy) {
       for (const s of standard) {
-        const training = samples.filter((sample) => sample !== e && sample !== s);
-        const model = fitDifficultyModel(training, options);
-        const scoreE = scoreDifficulty(language, e.features, model).logit ?? 0;
-        const scoreS = scoreDifficulty(language, s.features, model).logit ?? 0;
-        wins += compare(scoreS, scoreE);
-        for (const [sample, score] of [
-          [e, scoreE],
-          [s, scoreS],
-        ] as const) {
-          const entry = sums.get(sample) ?? { total: 0, count: 0 };
-          entry.total += 100 * (1 / (1 + Math.exp(-score)));
-          entry.count += 1;
-          sums.set(sample, entry);
+        // The same pair can appear in two groups (nb, and nb + nn); fit it once.
+        const key = `${samples.indexOf(e)}:${samples.indexOf(s)}`;
+        let scores = cache.get(key);
+        if (!scores) {
+          const model = fitDifficultyModel(
+            samples.filter((sample) => sample !== e && sample !== s),
+            options,
+          );
+          scores = [
+            scoreDifficulty(e.language, e.features, model).logit ?? 0,
+            scoreDifficulty(s.language, s.features, model).logit ?? 0,
+          ] as const;
+          cache.set(key, scores);
+          for (const [sample, logit] of [
+            [e, scores[0]],
+            [s, scores[1]],
+          ] as const) {
+            const entry = sums.get(sample) ?? { total: 0, count: 0 };
+            entry.total += 100 * sigmoid(logit);
+            entry.count += 1;
+            sums.set(sample, entry);
+          }
         }
+        wins += compare(scores[1], scores[0]);
       }
     }
-    result.auc[language] = wins / (easy.length * standard.length);
+    result.auc[name] = wins / (easy.length * standard.length);
   }
   for (const [sample, { total, count }] of sums) result.meanScore.set(sample, total / count);
   return result;

@@ -14,17 +14,24 @@ export { RARE_WORD_RANK, rawMeasures, type RawMeasures } from './raw.js';
 export function measure(input: MeasureInput): Metrics {
   const raw = rawMeasures(input);
   const scored = scoreDifficulty(input.language, difficultyFeatures(raw));
+  // Bands are read from the rounded values, so a reported LIX of 30.0 is never "very easy".
+  const lixValue = round(raw.lix, 2);
+  const difficulty = round(scored.difficulty, 1);
+  const survoValue = round(raw.survo, 2);
 
   return {
     words: raw.words,
     sentences: raw.sentences,
     meanSentenceLength: round(raw.meanSentenceLength, 2),
+    wordWeightedSentenceLength: round(raw.wordWeightedSentenceLength, 2),
     longWordShare: round(raw.longWordShare, 4),
-    lix: round(raw.lix, 2),
-    lixBand: lixBand(input.language, raw.lix),
+    lix: lixValue,
+    lixBand: lixBand(input.language, lixValue),
     ovix: round(raw.ovix, 2),
-    difficulty: round(scored.difficulty, 1),
-    difficultyBand: difficultyBand(input.language, scored.difficulty),
+    mattr: round(raw.mattr, 4),
+    nominalShare: round(raw.nominalShare, 4),
+    difficulty,
+    difficultyBand: difficultyBand(input.language, difficulty),
     difficultyFactors: scored.factors.map((factor) => ({
       feature: factor.feature,
       value: round(factor.value, 4) ?? 0,
@@ -33,8 +40,8 @@ export function measure(input: MeasureInput): Metrics {
     longSentenceShare: round(raw.longSentenceShare, 4),
     meanWordLength: round(raw.meanWordLength, 2),
     rareWordShare: round(raw.rareWordShare, 4),
-    survo: round(raw.survo, 2),
-    survoBand: survoBand(raw.survo),
+    survo: survoValue,
+    survoBand: survoBand(survoValue),
     english: raw.english && {
       fleschReadingEase: round(raw.english.fleschReadingEase, 2),
       fleschKincaidGrade: round(raw.english.fleschKincaidGrade, 2),

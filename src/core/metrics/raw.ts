@@ -3,13 +3,15 @@ import type { FeatureSource } from './difficulty.js';
 import { englishReadability } from './english.js';
 import type { MeasureInput } from './input.js';
 import { isLongWord, lix } from './lix.js';
+import { mattr } from './mattr.js';
+import { nominalShare } from './nominal.js';
 import { ovix } from './ovix.js';
 import { survo } from './survo.js';
 
 /**
- * A word is rare when its lowercase form ranks below the 10 000 most frequent forms of the
- * language's subtitle frequency list, or is not in it. 10 000 forms is roughly the vocabulary an
- * adult reader meets every week in everyday speech; see docs/readability.md for the choice.
+ * A word is rare when its lowercase form is not among the 10 000 most frequent forms of the
+ * language's subtitle frequency list. Ten thousand forms is about where everyday vocabulary ends
+ * in these lists; see docs/readability.md for why this cut-off and not another.
  */
 export const RARE_WORD_RANK = 10_000;
 
@@ -35,33 +37,60 @@ export function rawMeasures(input: MeasureInput): RawMeasures {
     if (isLongWord(word.letters)) longWords += 1;
   }
   const longSentences = sentenceLengths.filter((length) => length > input.sentenceLimit).length;
+  const sentenceWords = sentenceLengths.reduce((sum, length) => sum + length, 0);
+  const squaredLengths = sentenceLengths.reduce((sum, length) => sum + length * length, 0);
 
   return {
     words,
     sentences,
     meanSentenceLength: ratio(words, sentences),
+    wordWeightedSentenceLength: ratio(squaredLengths, sentenceWords),
     longWordShare: ratio(longWords, words),
     lix: lix(words, sentences, longWords),
     ovix: ovix(forms),
+    mattr: mattr(forms),
     longSentenceShare: ratio(longSentences, sentences),
     meanWordLength: ratio(letters, words),
-    rareWordShare: input.frequency ? rareShare(forms, input.frequency) : null,
+    rareWordShare: input.frequency ? rareShare(input, input.frequency) : null,
+    nominalShare: nominalShare(input.language, forms),
     survo: input.language === 'fi' ? survo({ forms, sentenceLengths }) : null,
     english: input.language === 'en' ? englishReadability({ words: input.words, sentenceLengths }) : null,
   };
 }
 
-function rareShare(forms: readonly string[], table: FrequencyTable): number | null {
-  if (forms.length === 0) return null;
+/**
+ * Share of words outside the frequent vocabulary. A capitalised word inside a sentence is taken
+ * for a name (Kela, Västerås, Husbanken) and never counts as rare: names are not vocabulary the
+ * reader has to know, and subtitle lists miss most of them. Words that open a sentence are looked
+ * up like any other.
+ */
+function rareShare(input: MeasureInput, table: FrequencyTable): number | null {
+  const { words } = input;
+  if (words.length === 0) return null;
+  const initial = sentenceStarts(input.sentenceLengths, words.length);
   let rare = 0;
-  for (const form of forms) {
-    const rank = table.rank(form.normalize('NFC').toLowerCase());
+  words.forEach((word, index) => {
+    if (!initial.has(index) && /^\p{Lu}/u.test(word.form)) return;
+    const rank = table.rank(word.form.normalize('NFC').toLowerCase());
     if (rank === undefined || rank > RARE_WORD_RANK) rare += 1;
+  });
+  return rare / words.length;
+}
+
+/** Indices of the words that open a sentence; just the first word if the lengths do not add up. */
+function sentenceStarts(lengths: readonly number[], words: number): Set<number> {
+  const starts = new Set<number>([0]);
+  const total = lengths.reduce((sum, length) => sum + Math.max(0, length), 0);
+  if (total !== words) return starts;
+  let index = 0;
+  for (const length of lengths) {
+    if (length <= 0) continue;
+    starts.add(index);
+    index += length;
   }
-  return rare / forms.length;
+  return starts;
 }
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
-

@@ -1,0 +1,98 @@
+import type { LineIndex } from '../text/line-index.js';
+import type { ParagraphModel } from '../text/segment.js';
+import type { AnalyseOptions, Diagnostic, Language, Profile } from '../types.js';
+import { compileRules, matchSentence, normalise, NO_MORPHOLOGY, type RuleMatch } from './engine.js';
+import { unfamiliarWords } from './familiarity.js';
+import { KINDS } from './kinds/index.js';
+import type { RuleEntry, SentenceView } from './types.js';
+
+const UNFAMILIAR_MESSAGE: Record<Language, string> = {
+  sv: '”{match}” är ett ovanligt ord. Förklara det eller välj ett vanligare ord.',
+  nb: '«{match}» er et uvanlig ord. Forklar det eller velg et vanligere ord.',
+  nn: '«{match}» er eit uvanleg ord. Forklar det eller vel eit vanlegare ord.',
+  fi: '”{match}” on harvinainen sana. Selitä se tai valitse tutumpi sana.',
+  en: '“{match}” is an uncommon word. Explain it or choose a more common word.',
+};
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => params[key] ?? all);
+}
+
+function sentenceViews(text: string, p: ParagraphModel): SentenceView[] {
+  return p.sentences.map((s) => ({
+    text,
+    start: s.start,
+    end: s.end,
+    words: s.words.map((w) => ({ form: w.form, lower: normalise(w.form), start: w.start, end: w.end })),
+  }));
+}
+
+function toDiagnostic(text: string, lines: LineIndex, language: Language, m: RuleMatch): Diagnostic {
+  const { entry } = m;
+  const excerpt = text.slice(m.start, Math.min(m.end, m.start + 200));
+  const params = { match: excerpt.replace(/\s+/g, ' '), ...m.params };
+  const explanation = entry.explanation?.[language];
+  return {
+    ruleId: entry.id,
+    category: entry.category,
+    severity: entry.severity,
+    message: fill(entry.message[language] ?? entry.message.en, params),
+    messageEn: fill(entry.message.en, params),
+    ...lines.span(m.start, m.end),
+    suggestions: m.suggestions ?? entry.suggestions,
+    excerpt,
+    ...(explanation ? { explanation } : {}),
+  };
+}
+
+/** Runs the rule entries and the easy-read familiarity check over every sentence. */
+export function ruleFindings(
+  text: string,
+  lines: LineIndex,
+  paragraphs: ParagraphModel[],
+  profile: Profile,
+  options: AnalyseOptions,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const rules: readonly RuleEntry[] = options.rules ?? [];
+  const resources = options.resources;
+  const byLanguage = new Map<Language, SentenceView[]>();
+  for (const p of paragraphs) {
+    const views = sentenceViews(text, p);
+    const list = byLanguage.get(p.language);
+    if (list) list.push(...views);
+    else byLanguage.set(p.language, views);
+    if (rules.length === 0) continue;
+    const morphology = resources?.morphology?.[p.language] ?? NO_MORPHOLOGY;
+    const compiled = compileRules(rules, p.language, profile, morphology, KINDS[p.language]);
+    const ctx = { language: p.language, morphology, lexicon: resources?.lexicons?.[p.language] };
+    for (const view of views) {
+      for (const m of matchSentence(compiled, view, ctx)) out.push(toDiagnostic(text, lines, p.language, m));
+    }
+  }
+  if (profile === 'easy-read') {
+    for (const [language, views] of byLanguage) {
+      const id = `${language}/easy-read/unfamiliar-word`;
+      const frequency = resources?.frequency?.[language];
+      if (!frequency || options.disabled?.has(id)) continue;
+      const morphology = resources?.morphology?.[language] ?? NO_MORPHOLOGY;
+      // Words a rule already flags carry a better message; skip them here.
+      const flagged = new Set(out.map((d) => d.offset));
+      for (const w of unfamiliarWords(views, { language, frequency, morphology })) {
+        if (flagged.has(w.start) || options.knownWords?.has(w.lower)) continue;
+        const params = { match: w.form };
+        out.push({
+          ruleId: id,
+          category: 'easy-read',
+          severity: 'info',
+          message: fill(UNFAMILIAR_MESSAGE[language], params),
+          messageEn: fill(UNFAMILIAR_MESSAGE.en, params),
+          ...lines.span(w.start, w.end),
+          suggestions: [],
+          excerpt: text.slice(w.start, w.end),
+        });
+      }
+    }
+  }
+  return out;
+}

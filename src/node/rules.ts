@@ -21,7 +21,7 @@ let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(RULES_DIR, 'schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator;
 }
@@ -54,6 +54,14 @@ function describe(error: ErrorObject): string {
   }
 }
 
+/** The error a writer can act on: an unknown field or bad value before what a branch of anyOf wanted. */
+function mostUseful(errors: ErrorObject[]): ErrorObject {
+  const rank = ['additionalProperties', 'enum', 'pattern', 'type', 'minItems', 'anyOf', 'required'];
+  const outer = errors.filter((e) => !/\/anyOf\/\d+\//.test(e.schemaPath) && e.keyword !== 'if');
+  const score = (e: ErrorObject): number => (rank.includes(e.keyword) ? rank.indexOf(e.keyword) : rank.length);
+  return [...outer].sort((a, b) => score(a) - score(b))[0] ?? (errors[0] as ErrorObject);
+}
+
 const PHRASE_WORD = /^(?:\{[^{}|\s]+\}|[^{}\s]+)$/u;
 
 /** Checks what JSON Schema cannot: ids match the language folder, phrase syntax, unique ids. */
@@ -84,7 +92,7 @@ export function parseRuleFile(file: string, text: string, language?: Language): 
   const data = doc.toJS() as unknown;
   const check = validate();
   if (!check(data)) {
-    const error = (check.errors ?? [])[0] as ErrorObject;
+    const error = mostUseful(check.errors ?? []);
     const path = error.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     throw new RuleFileError(`${file}:${lineOf(doc, counter, path)}: ${describe(error)}`);
   }

@@ -14,6 +14,9 @@ interface CompiledPhrase {
 
 interface CompiledRules {
   words: Map<string, RuleEntry[]>;
+  /** Lemmas the morphology table does not know (an organisation's own terms), matched by suffix stripping. */
+  bareLemmas: Map<string, RuleEntry[]>;
+  suffixes: readonly string[];
   phrases: Map<string, CompiledPhrase[]>;
   /** Forms written with periods or spaces (t.ex., f. eks., og/eller), matched on the raw text. */
   raw: { pattern: RegExp; entries: Map<string, RuleEntry> } | undefined;
@@ -21,6 +24,21 @@ interface CompiledRules {
 }
 
 const WORD_FORM = /^[\p{L}\p{M}'’-]+$/u;
+
+/**
+ * Inflectional endings tried on a word when its lemma is missing from the
+ * generated morphology (an organisation's own terms): "synergier" → synergi,
+ * "beviljade" → bevilja. Longest first. From the regular inflection patterns of
+ * each language (Svenska Akademiens grammatik; Norsk referansegrammatikk; Iso suomen kielioppi).
+ */
+const SUFFIXES: Record<Language, readonly string[]> = {
+  sv: ['ernas', 'arnas', 'ornas', 'erna', 'arna', 'orna', 'ande', 'ende', 'ades', 'ade', 'ats', 'dde', 'des', 'tes', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'or', 'na', 'de', 'te', 'ts', 'tt', 'as', 'es', 'n', 'r', 's', 't', 'd'],
+  nb: ['enes', 'ende', 'ene', 'ets', 'ens', 'ede', 'te', 'de', 'et', 'en', 'er', 'es', 'ne', 'r', 's', 't', 'a', 'e'],
+  nn: ['anes', 'enes', 'ande', 'ane', 'ene', 'ast', 'est', 'ar', 'er', 'en', 'et', 'te', 'de', 'a', 'e', 'r', 's', 't'],
+  fi: ['ssaan', 'ssään', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'ine', 'iin', 'ien', 'jen', 'ja', 'jä', 'na', 'nä', 'n', 'a', 'ä', 't'],
+  en: ['ing', 'ies', 'ied', 'es', 'ed', 'er', 's', 'd'],
+};
+const MIN_STEM = 4;
 const EMPTY: readonly string[] = [];
 
 /** Lower case, composed (NFC): how every form is compared. */
@@ -65,13 +83,18 @@ function compile(
   kinds: Partial<Record<Kind, KindCheck>>,
 ): CompiledRules {
   const words = new Map<string, RuleEntry[]>();
+  const bareLemmas = new Map<string, RuleEntry[]>();
   const phrases = new Map<string, CompiledPhrase[]>();
   const rawForms = new Map<string, RuleEntry>();
   const compiledKinds: CompiledRules['kinds'] = [];
   for (const entry of entries) {
     if (entry.language !== language || !entry.profiles.includes(profile)) continue;
     if (entry.kind === 'word') {
-      for (const lemma of entry.lemmas ?? []) for (const form of inflected(lemma, morphology)) add(words, form, entry);
+      for (const lemma of entry.lemmas ?? []) {
+        const forms = inflected(lemma, morphology);
+        for (const form of forms) add(words, form, entry);
+        if (forms.length === 1) add(bareLemmas, forms[0] as string, entry);
+      }
       for (const form of entry.forms ?? []) {
         const f = normalise(form.trim());
         if (WORD_FORM.test(f)) add(words, f, entry);
@@ -94,7 +117,7 @@ function compile(
     const alternatives = [...rawForms.keys()].sort((a, b) => b.length - a.length).map((f) => escape(f).replace(/ /g, '\\s+'));
     raw = { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), entries: rawForms };
   }
-  return { words, phrases, raw, kinds: compiledKinds };
+  return { words, bareLemmas, suffixes: SUFFIXES[language], phrases, raw, kinds: compiledKinds };
 }
 
 const cache = new WeakMap<readonly RuleEntry[], WeakMap<object, Map<string, CompiledRules>>>();
@@ -163,11 +186,29 @@ function dropContained(matches: RuleMatch[]): RuleMatch[] {
   return out;
 }
 
+function stemMatch(compiled: CompiledRules, lower: string): readonly RuleEntry[] {
+  for (const suffix of compiled.suffixes) {
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < MIN_STEM) continue;
+    const stem = lower.slice(0, lower.length - suffix.length);
+    // Verb lemmas end in -a/-e (bevilja, benytte) or -taa/-tää; try the stem as is and with those.
+    const hit = compiled.bareLemmas.get(stem) ?? compiled.bareLemmas.get(`${stem}a`) ?? compiled.bareLemmas.get(`${stem}e`);
+    if (hit) return hit;
+  }
+  return EMPTY_ENTRIES;
+}
+
+const EMPTY_ENTRIES: readonly RuleEntry[] = [];
+
 /** Runs the compiled rules over one sentence. */
 export function matchSentence(compiled: CompiledRules, s: SentenceView, ctx: KindContext): RuleMatch[] {
   const out: RuleMatch[] = [];
   for (const w of s.words) {
-    for (const entry of compiled.words.get(w.lower) ?? []) out.push({ entry, start: w.start, end: w.end });
+    const exact = compiled.words.get(w.lower);
+    if (exact) {
+      for (const entry of exact) out.push({ entry, start: w.start, end: w.end });
+    } else if (compiled.bareLemmas.size > 0) {
+      for (const entry of stemMatch(compiled, w.lower)) out.push({ entry, start: w.start, end: w.end });
+    }
   }
   if (compiled.phrases.size > 0) matchPhrases(compiled, s, out);
   if (compiled.raw) {

@@ -43,12 +43,18 @@ describe('klar check --format json', () => {
     expect(r.code).toBe(0);
     const file = JSON.parse(r.stdout).files[0];
     expect(file).toMatchObject({ path: '<stdin>', language: 'nn', languageSource: 'option', profile: 'easy-read' });
-    expect(file.diagnostics.map((d: { ruleId: string; excerpt: string }) => [d.ruleId, d.excerpt.slice(0, 16)])).toEqual([
+    const found = file.diagnostics.map((d: { ruleId: string; excerpt: string }) => [d.ruleId, d.excerpt.slice(0, 16)]);
+    expect(found).toEqual([
       ['long-sentence', 'Kommunen gjer ve'],
+      ['nn/easy-read/unfamiliar-word', 'vedtak'],
+      ['nn/easy-read/unfamiliar-word', 'handsama'],
       ['long-word', 'sakshandsamaren'],
+      ['nn/easy-read/unfamiliar-word', 'sakshandsamaren'],
     ]);
-    expect(file.diagnostics[0].message).toMatch(/^Lang setning: 17 ord \(høgst 15\)/);
-    expect(file.diagnostics[1].message).toBe('Svært langt ord: 15 bokstavar. Skriv om eller del opp ordet.');
+    const byId = (id: string) => file.diagnostics.find((d: { ruleId: string }) => d.ruleId === id);
+    expect(byId('long-sentence').message).toBe('Lang setning: 17 ord (høgst 15). Del han opp i kortare setningar.');
+    expect(byId('long-word').message).toBe('Svært langt ord: 15 bokstavar. Skriv om eller del opp ordet.');
+    expect(byId('nn/easy-read/unfamiliar-word').message).toBe('«vedtak» er eit uvanleg ord. Forklar det eller vel eit vanlegare ord.');
   });
 
   it('checks every text file of a folder in a stable order', () => {

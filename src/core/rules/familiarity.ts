@@ -1,4 +1,5 @@
 import type { FrequencyTable, Language } from '../types.js';
+import { NYNORSK_MARKERS } from '../language/norwegian-markers.js';
 import type { Morphology, RuleWord, SentenceView } from './types.js';
 
 /**
@@ -27,10 +28,37 @@ export interface FamiliarityContext {
   morphology: Morphology;
 }
 
+/**
+ * There is no nynorsk frequency list; nynorsk is ranked with the (bokmål) Norwegian
+ * one. Common nynorsk forms (ikkje, kva, berre) count as familiar, and regular
+ * nynorsk spellings are tried in their bokmål shape (-leg → -lig, -heit → -het,
+ * søkje → søke, pengar → penger, bustadane → bustadene).
+ */
+const NYNORSK_TO_BOKMAL: [RegExp, string][] = [
+  [/leg(e|t|are|ast)?$/u, 'lig$1'],
+  [/heit(a|en|er|ene)?$/u, 'het$1'],
+  [/([kg])j(e|er|ast|a)$/u, '$1$2'],
+  [/ane$/u, 'ene'],
+  [/ar$/u, 'er'],
+  [/ast$/u, 'es'],
+  [/a$/u, 'e'],
+];
+
+function nynorskVariants(lower: string): string[] {
+  const out: string[] = [];
+  for (const [pattern, replacement] of NYNORSK_TO_BOKMAL) if (pattern.test(lower)) out.push(lower.replace(pattern, replacement));
+  return out;
+}
+
+function ranked(lower: string, ctx: FamiliarityContext, limit: number): boolean {
+  const rank = ctx.frequency.rank(lower);
+  return rank !== undefined && rank <= limit;
+}
+
 function familiar(lower: string, ctx: FamiliarityContext): boolean {
   const limit = FAMILIAR_RANK[ctx.language];
-  const rank = ctx.frequency.rank(lower);
-  if (rank !== undefined && rank <= limit) return true;
+  if (ranked(lower, ctx, limit)) return true;
+  if (ctx.language === 'nn' && (NYNORSK_MARKERS.has(lower) || nynorskVariants(lower).some((v) => ranked(v, ctx, limit)))) return true;
   for (const lemma of ctx.morphology.lemmasOf(lower)) {
     const r = ctx.frequency.rank(lemma);
     if (r !== undefined && r <= limit) return true;

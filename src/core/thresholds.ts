@@ -17,7 +17,7 @@ const SENTENCE_WORDS: Record<Profile, number> = { plain: 25, 'easy-read': 15 };
 
 const WORD_LETTERS: Record<Profile, Record<Language, number>> = {
   plain: { sv: 20, nb: 20, nn: 20, fi: 24, en: 16 },
-  'easy-read': { sv: 14, nb: 14, nn: 14, fi: 16, en: 12 },
+  'easy-read': { sv: 16, nb: 16, nn: 16, fi: 20, en: 13 },
 };
 
 export function thresholdsFor(language: Language, profile: Profile, override?: Partial<Thresholds>): Thresholds {

@@ -1,4 +1,5 @@
 import type { Language, Profile } from '../types.js';
+import { MIN_STEM, SUFFIXES } from './inflection.js';
 import type { Kind, KindCheck, KindContext, KindMatch, Morphology, RuleEntry, SentenceView } from './types.js';
 
 /** A rule entry matched in a sentence. */
@@ -25,20 +26,7 @@ interface CompiledRules {
 
 const WORD_FORM = /^[\p{L}\p{M}'’-]+$/u;
 
-/**
- * Inflectional endings tried on a word when its lemma is missing from the
- * generated morphology (an organisation's own terms): "synergier" → synergi,
- * "beviljade" → bevilja. Longest first. From the regular inflection patterns of
- * each language (Svenska Akademiens grammatik; Norsk referansegrammatikk; Iso suomen kielioppi).
- */
-const SUFFIXES: Record<Language, readonly string[]> = {
-  sv: ['ernas', 'arnas', 'ornas', 'erna', 'arna', 'orna', 'ande', 'ende', 'ades', 'ade', 'ats', 'dde', 'des', 'tes', 'ens', 'ets', 'en', 'et', 'er', 'ar', 'or', 'na', 'de', 'te', 'ts', 'tt', 'as', 'es', 'n', 'r', 's', 't', 'd'],
-  nb: ['enes', 'ende', 'ene', 'ets', 'ens', 'ede', 'te', 'de', 'et', 'en', 'er', 'es', 'ne', 'r', 's', 't', 'a', 'e'],
-  nn: ['anes', 'enes', 'ande', 'ane', 'ene', 'ast', 'est', 'ar', 'er', 'en', 'et', 'te', 'de', 'a', 'e', 'r', 's', 't'],
-  fi: ['ssaan', 'ssään', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'ine', 'iin', 'ien', 'jen', 'ja', 'jä', 'na', 'nä', 'n', 'a', 'ä', 't'],
-  en: ['ing', 'ies', 'ied', 'es', 'ed', 'er', 's', 'd'],
-};
-const MIN_STEM = 4;
+
 const EMPTY: readonly string[] = [];
 
 /** Lower case, composed (NFC): how every form is compared. */

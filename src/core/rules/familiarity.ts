@@ -1,5 +1,6 @@
 import type { FrequencyTable, Language } from '../types.js';
 import { NYNORSK_MARKERS } from '../language/norwegian-markers.js';
+import { strippedForms } from './inflection.js';
 import type { Morphology, RuleWord, SentenceView } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Morphology, RuleWord, SentenceView } from './types.js';
  * familiar. The lists are word forms from subtitles (FrequencyWords, CC BY-SA 4.0);
  * Finnish inflects so much that its forms spread over many more ranks.
  */
-export const FAMILIAR_RANK: Record<Language, number> = { sv: 10_000, nb: 10_000, nn: 10_000, en: 10_000, fi: 30_000 };
+export const FAMILIAR_RANK: Record<Language, number> = { sv: 20_000, nb: 20_000, nn: 20_000, en: 15_000, fi: 50_000 };
 
 /** Words that introduce an explanation of a hard word in the same sentence. */
 const EXPLAINS: Record<Language, ReadonlySet<string>> = {
@@ -16,6 +17,15 @@ const EXPLAINS: Record<Language, ReadonlySet<string>> = {
   nn: new Set(['tyder', 'betyr', 'inneber', 'kallast', 'heiter', 'altså', 'dvs', 'vil']),
   fi: new Set(['tarkoittaa', 'tarkoittavat', 'eli', 'kutsutaan', 'sanotaan', 'nimeltä', 'toisin']),
   en: new Set(['means', 'mean', 'called', 'i.e', 'meaning']),
+};
+
+/** A word right before a copula at the start of a sentence is being defined: "Eläke on rahaa …", "Hemtjänst är hjälp …". */
+const COPULAS: Record<Language, ReadonlySet<string>> = {
+  sv: new Set(['är', 'betyder', 'kallas']),
+  nb: new Set(['er', 'betyr', 'kalles']),
+  nn: new Set(['er', 'tyder', 'betyr', 'kallast']),
+  fi: new Set(['on', 'ovat', 'tarkoittaa']),
+  en: new Set(['is', 'are', 'means']),
 };
 
 const HAS_DIGIT = /\p{N}/u;
@@ -55,26 +65,30 @@ function ranked(lower: string, ctx: FamiliarityContext, limit: number): boolean 
   return rank !== undefined && rank <= limit;
 }
 
-function familiar(lower: string, ctx: FamiliarityContext): boolean {
-  const limit = FAMILIAR_RANK[ctx.language];
+/** A familiar word form as it stands, or as an inflected form of a familiar word. */
+function familiarForm(lower: string, ctx: FamiliarityContext, limit: number): boolean {
   if (ranked(lower, ctx, limit)) return true;
   if (ctx.language === 'nn' && (NYNORSK_MARKERS.has(lower) || nynorskVariants(lower).some((v) => ranked(v, ctx, limit)))) return true;
-  for (const lemma of ctx.morphology.lemmasOf(lower)) {
-    const r = ctx.frequency.rank(lemma);
-    if (r !== undefined && r <= limit) return true;
+  // Inflected forms of a familiar word (vården → vård, helger → helg, eläkkeitä → eläke…):
+  // its stem, or the stem with a citation-form ending, is among the frequent forms.
+  // Imperatives are the bare stem: ansök → ansöka, søk → søke.
+  for (const stem of [lower, ...strippedForms(lower, ctx.language)]) {
+    if ((stem !== lower && ranked(stem, ctx, limit)) || ranked(`${stem}a`, ctx, limit) || ranked(`${stem}e`, ctx, limit) || ranked(`${stem}ä`, ctx, limit)) return true;
   }
-  // A compound of two familiar words (hem+tjänst, buss+kort) reads as familiar;
-  // Scandinavian compounds may have a linking -s- or -e-.
-  if (ctx.language !== 'en' && lower.length >= 8) {
-    for (let i = 3; i <= lower.length - 3; i++) {
-      const head = lower.slice(0, i);
-      const tail = lower.slice(i);
-      const known = (w: string): boolean => {
-        const r = ctx.frequency.rank(w);
-        return r !== undefined && r <= limit;
-      };
-      if (known(tail) && (known(head) || (/[se]$/.test(head) && known(head.slice(0, -1))))) return true;
-    }
+  return ctx.morphology.lemmasOf(lower).some((lemma) => ranked(lemma, ctx, limit));
+}
+
+function familiar(lower: string, ctx: FamiliarityContext): boolean {
+  const limit = FAMILIAR_RANK[ctx.language];
+  if (familiarForm(lower, ctx, limit)) return true;
+  // A compound of two familiar words (hem+tjänst, buss+kort, työ+eläke) reads as
+  // familiar; the last part carries the inflection, and Scandinavian compounds may
+  // have a linking -s- or -e- after the first part.
+  if (ctx.language === 'en' || lower.length < 8) return false;
+  for (let i = 3; i <= lower.length - 3; i++) {
+    const head = lower.slice(0, i);
+    if (!(ranked(head, ctx, limit) || (/[se]$/.test(head) && ranked(head.slice(0, -1), ctx, limit)))) continue;
+    if (familiarForm(lower.slice(i), ctx, limit)) return true;
   }
   return false;
 }
@@ -96,9 +110,10 @@ export function unfamiliarWords(sentences: SentenceView[], ctx: FamiliarityConte
   const candidates: { word: RuleWord; sentence: number }[] = [];
   sentences.forEach((s, si) => {
     const explains = s.words.some((w) => EXPLAINS[ctx.language].has(w.lower)) || s.text.slice(s.start, s.end).includes('(');
+    const definesAt = s.words.findIndex((w) => COPULAS[ctx.language].has(w.lower));
     s.words.forEach((w, i) => {
       if (!judged(w, i) || familiar(w.lower, ctx)) return;
-      if (explains) explained.add(w.lower);
+      if (explains || (definesAt > 0 && definesAt <= 3 && i < definesAt)) explained.add(w.lower);
       candidates.push({ word: w, sentence: si });
     });
   });

@@ -17,6 +17,7 @@ import type {
   SectionReport,
   SentenceReport,
   Severity,
+  TextBlock,
 } from './types.js';
 
 /** The language klar falls back to when a text gives no evidence at all. */
@@ -72,6 +73,20 @@ function measureParagraphs(paragraphs: ParagraphModel[], language: Language, pro
   return measure({ language, profile, words, sentenceLengths, sentenceLimit, frequency: resources?.frequency?.[language] });
 }
 
+/** Blocks from a front end, clamped to the text, sorted, without overlaps: bad blocks never break positions. */
+function validBlocks(blocks: readonly TextBlock[], length: number): TextBlock[] {
+  const out: TextBlock[] = [];
+  let reach = 0;
+  for (const b of [...blocks].sort((x, y) => x.start - y.start)) {
+    const start = Math.max(reach, Math.min(b.start, length));
+    const end = Math.max(start, Math.min(b.end, length));
+    const contentStart = Math.max(start, Math.min(b.contentStart, end));
+    if (end > start) out.push({ ...b, start, contentStart, end });
+    reach = Math.max(reach, end);
+  }
+  return out;
+}
+
 /**
  * Analyses a text: segments it into paragraphs, sentences and words, detects the
  * language of the document and of each paragraph, measures readability for the
@@ -86,8 +101,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
   const forced = source === 'option';
   const lines = new LineIndex(input);
 
-  const models: ParagraphModel[] = splitBlocks(input).map((block) => {
-    const lang = paragraphLanguage(input, block.contentStart, block.end, language, forced, resources);
+  const blocks = options.blocks ? validBlocks(options.blocks, input.length) : splitBlocks(input);
+  const models: ParagraphModel[] = blocks.map((block) => {
+    const lang = block.language ?? paragraphLanguage(input, block.contentStart, block.end, language, forced, resources);
     return segmentBlock(input, block, lang, {
       lexicon: resources?.lexicons?.[lang],
       frequency: resources?.frequency?.[lang],

@@ -175,8 +175,24 @@ export interface AnalyseOptions {
   rules?: readonly RuleEntry[];
   /** Ids of built-in checks that the configuration turned off. */
   disabled?: ReadonlySet<string>;
+  /**
+   * Blocks (headings, paragraphs, list items) found by a document front end
+   * (Markdown, HTML, Word, PDF), sorted and not overlapping; by default klar finds
+   * them in plain text itself. Offsets index into `text`.
+   */
+  blocks?: readonly TextBlock[];
   /** The organisation's accepted words (lower case): never reported as unfamiliar. */
   knownWords?: ReadonlySet<string>;
+}
+
+export interface TextBlock {
+  kind: BlockKind;
+  /** Start of the block, and of its text after a list marker or heading prefix. */
+  start: number;
+  contentStart: number;
+  end: number;
+  /** Known language of the block (an HTML `lang` attribute); detected otherwise. */
+  language?: Language;
 }
 
 export interface Thresholds {

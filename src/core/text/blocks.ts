@@ -1,4 +1,4 @@
-import type { BlockKind } from '../types.js';
+import type { BlockKind, Language } from '../types.js';
 
 /**
  * A block is a heading, a list item or a paragraph: the unit that sentences
@@ -10,6 +10,8 @@ export interface Block {
   start: number;
   contentStart: number;
   end: number;
+  /** Set by a document front end that knows the language (an HTML `lang` attribute). */
+  language?: Language;
 }
 
 interface Line {

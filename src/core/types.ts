@@ -43,6 +43,15 @@ export interface Diagnostic extends Span {
   excerpt: string;
   /** Easy-read words: a short plain explanation the writer can insert. */
   explanation?: string;
+  /**
+   * Present when one replacement of the whole range is safe without reading the
+   * sentence (an abbreviation written out, a fixed phrase, a word in the form the
+   * rule lists); `klar check --fix` and editor quick fixes apply it.
+   */
+  fix?: { replacement: string };
+  /** Word, OpenDocument and PDF input: where a reader of the document finds it (1-based). */
+  paragraphNumber?: number;
+  page?: number;
 }
 
 /** Which measure pushed the difficulty score up or down, and by how much. */

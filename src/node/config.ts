@@ -21,6 +21,7 @@ export interface KlarConfig {
   terms: RuleEntry[];
   words: string[];
   thresholds: Partial<Thresholds>;
+  requireSuppressionReason?: boolean;
   /** Files this configuration was read from, most general first. */
   files: string[];
 }
@@ -51,6 +52,7 @@ interface RawConfig {
   ruleFiles?: string[];
   words?: string[];
   thresholds?: Partial<Thresholds>;
+  requireSuppressionReason?: boolean;
 }
 
 function parseConfigText(path: string, text: string): RawConfig | undefined {
@@ -69,7 +71,10 @@ function parseConfigText(path: string, text: string): RawConfig | undefined {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) throw new ConfigError(`${name}:${counter.linePos(syntax.pos[0]).line}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}`);
-  return checkConfig(name, doc.toJS() ?? {}, 1, doc, counter);
+  // A key left empty in YAML ("rules:" with only comments below) means "not set".
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  if (data && typeof data === 'object' && !Array.isArray(data)) for (const key of Object.keys(data)) if (data[key] === null) delete data[key];
+  return checkConfig(name, data, 1, doc, counter);
 }
 
 function checkConfig(name: string, data: unknown, line: number, doc?: ReturnType<typeof parseDocument>, counter?: LineCounter): RawConfig {
@@ -138,6 +143,7 @@ function readConfigFile(path: string, seen: Set<string>): KlarConfig {
     terms,
     words: raw.words ?? [],
     thresholds: raw.thresholds ?? {},
+    ...(raw.requireSuppressionReason !== undefined ? { requireSuppressionReason: raw.requireSuppressionReason } : {}),
     files: [full],
   };
   return mergeConfigs(merged, own);
@@ -156,6 +162,9 @@ export function mergeConfigs(base: KlarConfig, over: KlarConfig): KlarConfig {
     terms: [...base.terms, ...over.terms],
     words: [...base.words, ...over.words],
     thresholds: { ...base.thresholds, ...over.thresholds },
+    ...((over.requireSuppressionReason ?? base.requireSuppressionReason) !== undefined
+      ? { requireSuppressionReason: over.requireSuppressionReason ?? base.requireSuppressionReason }
+      : {}),
     files: [...base.files, ...over.files],
   };
 }

@@ -32,6 +32,7 @@ function toDiagnostic(text: string, lines: LineIndex, language: Language, m: Rul
   const excerpt = text.slice(m.start, Math.min(m.end, m.start + 200));
   const params = { match: excerpt.replace(/\s+/g, ' '), ...m.params };
   const explanation = entry.explanation?.[language];
+  const fix = safeFix(entry, excerpt, m.suggestions ?? entry.suggestions);
   return {
     ruleId: entry.id,
     category: entry.category,
@@ -42,7 +43,27 @@ function toDiagnostic(text: string, lines: LineIndex, language: Language, m: Rul
     suggestions: m.suggestions ?? entry.suggestions,
     excerpt,
     ...(explanation ? { explanation } : {}),
+    ...(fix ? { fix } : {}),
   };
+}
+
+/** Keeps the capital of a sentence-initial match: "Erhålla" → "Få". */
+function matchCase(replacement: string, original: string): string {
+  return /^\p{Lu}/u.test(original) && !/^\p{Lu}/u.test(replacement) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/**
+ * A replacement is safe only when it cannot break grammar: exactly one
+ * suggestion, and the match is written exactly as the rule lists it (an
+ * abbreviation, a fixed phrase, the listed form), not an inflected form that the
+ * suggestion would have to be inflected to match.
+ */
+function safeFix(entry: RuleEntry, excerpt: string, suggestions: readonly string[]): { replacement: string } | undefined {
+  if (suggestions.length !== 1 || excerpt.includes('\n') || excerpt.includes('\r')) return undefined;
+  const written = normalise(excerpt.replace(/\s+/g, ' '));
+  const listed = [...(entry.forms ?? []), ...(entry.lemmas ?? []), ...(entry.phrases ?? []).filter((p) => !p.includes('{') && !p.includes('|'))];
+  if (!listed.some((f) => normalise(f.replace(/\s+/g, ' ')) === written)) return undefined;
+  return { replacement: matchCase(suggestions[0] as string, excerpt) };
 }
 
 /** Runs the rule entries and the easy-read familiarity check over every sentence. */

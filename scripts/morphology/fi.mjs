@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// Builds dictionaries/morphology/fi.tsv: every inflected form of the lemmas the Finnish
+// rules use (word lemmas, {lemma} in phrases, and the support verbs and nouns of the
+// nominalisation kind), one `form<TAB>lemma` line each.
+//
+// Finnish has no Hunspell dictionary here, and Voikko has no generator, so forms are
+// found by analysis: candidate word forms are run through `voikkospell -M` and kept
+// when Voikko's BASEFORM is a rule lemma (or, for participles, when the word is built
+// on that verb). Candidates are the frequency list (dictionaries/frequency/fi.txt)
+// plus forms made by attaching Finnish endings to the stems Voikko reports. Run it
+// again after changing rules/fi; klar itself never needs Voikko.
+//
+// Needs the Debian packages libvoikko1, voikko-fi and libvoikko-dev (voikkospell).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { collectLemmas, morphologyTsv, root } from './lemmas.mjs';
+
+const LANG = 'fi';
+const OUT = join(root, 'dictionaries', 'morphology', `${LANG}.tsv`);
+const WORD = /^[a-zåäö][a-zåäö-]*$/u;
+
+/** Lemmas the code-backed kinds look up in the morphology (rules/fi/*.yaml `options.pairs`). */
+function optionLemmas() {
+  const folder = join(root, 'rules', LANG);
+  const out = new Set();
+  if (!existsSync(folder)) return out;
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
+    for (const rule of parse(readFileSync(join(folder, file), 'utf8'))?.rules ?? []) {
+      for (const pair of rule.options?.pairs ?? []) {
+        for (const w of [...(pair.verbs ?? []), ...(pair.nouns ?? [])]) out.add(String(w).normalize('NFC').toLowerCase());
+      }
+    }
+  }
+  return out;
+}
+
+/** Runs voikkospell -M over the words; returns word → analyses (key/value records). */
+function analyse(words) {
+  const result = new Map();
+  const unique = [...new Set(words)].filter((w) => WORD.test(w));
+  const CHUNK = 400_000;
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const input = `${unique.slice(i, i + CHUNK).join('\n')}\n`;
+    const run = spawnSync('voikkospell', ['-M'], { input, maxBuffer: 1 << 30 });
+    if (run.error || run.status !== 0) throw new Error(`voikkospell failed: ${run.error?.message ?? run.stderr}`);
+    for (const line of run.stdout.toString('utf8').split('\n')) {
+      const m = /^A\((.*)\):(\d+):([A-Z_]+)=(.*)$/u.exec(line);
+      if (!m) continue;
+      const [, word, n, key, value] = m;
+      let byN = result.get(word);
+      if (!byN) result.set(word, (byN = new Map()));
+      let a = byN.get(n);
+      if (!a) byN.set(n, (a = {}));
+      a[key] = value;
+    }
+  }
+  return new Map([...result].map(([w, byN]) => [w, [...byN.values()]]));
+}
+
+/** Segments of WORDBASES: "+suorite(suorittaa)+t+tu(+tu)" → [{form, base}]. */
+function wordbases(a) {
+  return (a.WORDBASES ?? '')
+    .split('+')
+    .filter(Boolean)
+    .map((s) => {
+      const m = /^([^()]*)(?:\((.*)\))?$/u.exec(s);
+      return { form: m?.[1] ?? s, base: m?.[2] };
+    });
+}
+
+/**
+ * The rule lemma an analysis belongs to: its BASEFORM, or for a participle
+ * (suoritettu, suorittama) the verb it is derived from — but never a compound
+ * (a second part with its own base word).
+ */
+function lemmaOf(a, lemmas) {
+  const base = (a.BASEFORM ?? '').toLowerCase();
+  if (lemmas.has(base)) return base;
+  if (!a.PARTICIPLE) return undefined;
+  const parts = wordbases(a);
+  const first = parts[0]?.base?.toLowerCase();
+  if (!first || !lemmas.has(first)) return undefined;
+  return parts.slice(1).every((p) => p.base === undefined || p.base.startsWith('+')) ? first : undefined;
+}
+
+/** Voikko's surface pieces of a word (stem, derivation, endings), from FSTOUTPUT. */
+function pieces(a) {
+  const fst = a.FSTOUTPUT ?? '';
+  const out = [];
+  let i = 0;
+  let text = '';
+  while (i < fst.length) {
+    if (fst[i] === '[') {
+      const close = fst.indexOf(']', i);
+      if (close < 0) break;
+      const tag = fst.slice(i + 1, close);
+      if (text) out.push(text);
+      text = '';
+      i = close + 1;
+      // [Xp]lemma[X], [Xj]…[X] and friends annotate; they are not part of the word.
+      if (tag.startsWith('X') && tag !== 'X') {
+        const end = fst.indexOf('[X]', i);
+        i = end < 0 ? fst.length : end + 3;
+      }
+      continue;
+    }
+    text += fst[i];
+    i++;
+  }
+  if (text) out.push(text);
+  return out;
+}
+
+/** Cut points of a word at Voikko's piece boundaries: stems and the endings after them. */
+function cuts(word, a) {
+  const out = [];
+  let at = 0;
+  for (const p of pieces(a)) {
+    at += p.length;
+    if (at > 0 && at < word.length && word.slice(0, at).length >= 2) out.push(at);
+  }
+  return out;
+}
+
+const NAME_CLASSES = new Set(['etunimi', 'sukunimi', 'paikannimi', 'nimi']);
+
+/**
+ * Question (-ko) and emphatic (-han, -pa, -pas) clitics belong to speech, not to
+ * the texts klar checks; leaving them out keeps the table a fraction of the size.
+ * Voikko marks the emphatic ones only by a trailing [Ef] after the word.
+ */
+function colloquial(a) {
+  return a.KYSYMYSLIITE === 'true' || (a.FSTOUTPUT ?? '').endsWith('[Ef]') || (a.FOCUS !== undefined && a.POSSESSIVE !== undefined);
+}
+const COLLOQUIAL_ENDING = /(?:han|hän|pa|pä|pas|päs|ko|kö|kohan|köhän)$/u;
+
+// Endings a text uses that the frequency list (film subtitles) is thin on: official
+// passives, participles, infinitives and the full case system.
+const HARMONY = (list) => list.flatMap((e) => [e, e.replace(/a/g, 'ä').replace(/o/g, 'ö').replace(/u/g, 'y')]);
+const HAND_ENDINGS = HARMONY([
+  '', 'n', 't', 'mme', 'tte', 'vat', 'a', 'aan', 'taan', 'daan', 'tiin', 'ttiin', 'ttaisiin', 'taisiin', 'ta', 'tta', 'da',
+  'i', 'in', 'it', 'imme', 'itte', 'ivat', 'si', 'sin', 'sit', 'simme', 'sitte', 'sivat', 'isi', 'isin', 'isit', 'isimme', 'isitte', 'isivat',
+  'nut', 'neet', 'neen', 'nutta', 'neita', 'neista', 'neille', 'tu', 'ttu', 'tun', 'ttun', 'tut', 'ttut', 'tua', 'ttua', 'tuja', 'ttuja',
+  'tujen', 'ttujen', 'tuista', 'ttuista', 'tuissa', 'ttuissa', 'tuun', 'ttuun', 'tuihin', 'ttuihin', 'tulla', 'ttulla', 'tulle', 'ttulle',
+  'tava', 'ttava', 'tavan', 'ttavan', 'tavat', 'ttavat', 'tavaa', 'ttavaa', 'tavia', 'ttavia', 'tavien', 'ttavien', 'tavissa', 'ttavissa',
+  'tavaksi', 'ttavaksi', 'va', 'van', 'vat', 'vaa', 'via', 'vien', 'vassa', 'vasta', 'vaan', 'valla', 'valle', 'vana', 'vaksi', 'vissa',
+  'vista', 'viin', 'villa', 'ville', 'ma', 'man', 'mat', 'maa', 'mia', 'mien', 'massa', 'masta', 'maan', 'malla', 'matta', 'mana',
+  'minen', 'misen', 'mista', 'misessa', 'misesta', 'miseen', 'misella', 'miselle', 'misena', 'miseksi', 'miset', 'misten', 'misia',
+  'essa', 'en', 'ttaessa', 'taessa', 'ttaen', 'taen', 'koon', 'kaa', 'kaamme', 'kaan', 'kin',
+  'ssa', 'sta', 'lla', 'lta', 'lle', 'na', 'ksi', 'ine', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ina', 'iksi', 'iin', 'ihin', 'isiin',
+  'seen', 'hin', 'han', 'hen', 'hon', 'hun', 'den', 'tten', 'jen', 'iden', 'itten', 'ja', 'ita', 'ien', 'in', 'e', 'et', 'een', 'ia',
+]);
+const POSSESSIVES = HARMONY(['ni', 'si', 'mme', 'nne', 'nsa', 'an', 'en']);
+const CLITICS = HARMONY(['kin', 'kaan']);
+
+function main() {
+  const probe = spawnSync('voikkospell', ['-M'], { input: 'talo\n' });
+  if (probe.error || !probe.stdout?.toString().includes('BASEFORM=talo')) {
+    console.error('voikkospell (libvoikko-dev with voikko-fi) is needed to build the Finnish morphology; nothing written.');
+    process.exit(1);
+  }
+  const lemmas = new Set([...collectLemmas(LANG), ...optionLemmas()]);
+  const frequency = readFileSync(join(root, 'dictionaries', 'frequency', `${LANG}.txt`), 'utf8')
+    .split('\n')
+    .map((w) => w.trim().normalize('NFC').toLowerCase())
+    .filter((w) => WORD.test(w));
+
+  // Endings seen after a stem in the frequency list, by word class (verbs inflect
+  // differently from nouns and adjectives), counted so one-off oddities drop out.
+  const known = analyse([...frequency, ...lemmas]);
+  const endingCounts = { verb: new Map(), nominal: new Map() };
+  for (const [word, analyses] of known) {
+    for (const a of analyses) {
+      const group = a.CLASS === 'teonsana' ? 'verb' : 'nominal';
+      for (const at of cuts(word, a)) {
+        const ending = word.slice(at);
+        endingCounts[group].set(ending, (endingCounts[group].get(ending) ?? 0) + 1);
+      }
+    }
+  }
+  const endings = {
+    verb: [...new Set([...HAND_ENDINGS, ...[...endingCounts.verb].filter(([e, n]) => n >= 3 && !COLLOQUIAL_ENDING.test(e)).map(([e]) => e)])],
+    nominal: [...new Set([...HAND_ENDINGS, ...[...endingCounts.nominal].filter(([e, n]) => n >= 3 && !COLLOQUIAL_ENDING.test(e)).map(([e]) => e)])],
+  };
+
+  const accepted = new Map(); // form → Set of lemmas
+  const stems = new Map(); // lemma → { group, stems: Set }
+  const note = (word, analyses) => {
+    for (const a of analyses) {
+      const lemma = lemmaOf(a, lemmas);
+      if (!lemma || colloquial(a)) continue;
+      let set = accepted.get(word);
+      if (!set) accepted.set(word, (set = new Set()));
+      set.add(lemma);
+      let s = stems.get(lemma);
+      if (!s) stems.set(lemma, (s = { group: a.CLASS === 'teonsana' ? 'verb' : 'nominal', stems: new Set() }));
+      for (const at of cuts(word, a)) s.stems.add(word.slice(0, at));
+    }
+  };
+  for (const [word, analyses] of known) note(word, analyses);
+
+  // Two rounds: endings on known stems, then possessive suffixes and clitics on what was found.
+  const all = new Map(known);
+  const tried = new Set();
+  for (let round = 0; round < 2; round++) {
+    const candidates = new Set();
+    for (const [lemma, { group, stems: set }] of stems) {
+      for (const stem of new Set([...set, lemma])) {
+        // Round two only adds the stems round one discovered.
+        const key = `${group}\t${stem}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        for (const e of endings[group]) candidates.add(stem + e);
+      }
+    }
+    if (round === 1) {
+      for (const form of accepted.keys()) {
+        for (const s of [...POSSESSIVES, ...CLITICS]) {
+          candidates.add(form + s);
+          if (/[nt]$/u.test(form)) candidates.add(form.slice(0, -1) + s);
+        }
+      }
+    }
+    const fresh = [...candidates].filter((w) => !all.has(w));
+    console.log(`round ${round + 1}: ${fresh.length} candidate forms`);
+    const analysed = analyse(fresh);
+    for (const [word, analyses] of analysed) {
+      all.set(word, analyses);
+      note(word, analyses);
+    }
+  }
+
+  // A form that also reads as an unrelated common word ("omaa" = own, not omata)
+  // would make a rule fire on ordinary text: leave it out. Proper-name readings do
+  // not count: names are capitalised, and the rules compare lower-case forms anyway.
+  const pairs = [];
+  let dropped = 0;
+  for (const [form, set] of accepted) {
+    const analyses = all.get(form) ?? [];
+    const unrelated = analyses.some((a) => !lemmaOf(a, lemmas) && !NAME_CLASSES.has(a.CLASS) && !colloquial(a));
+    if (unrelated && !lemmas.has(form)) {
+      dropped++;
+      continue;
+    }
+    for (const lemma of set) pairs.push([form, lemma]);
+  }
+
+  mkdirSync(join(root, 'dictionaries', 'morphology'), { recursive: true });
+  const header =
+    `fi morphology for klar's rule lemmas (${lemmas.size} lemmas, ${pairs.length} forms). Generated by scripts/morphology/fi.mjs ` +
+    'with Voikko (libvoikko + voikko-fi, https://voikko.puimula.org, GPL-2.0-or-later data): candidate forms from dictionaries/frequency/fi.txt ' +
+    'and from Finnish endings attached to Voikko stems, kept when Voikko analyses them as a form of the lemma; ambiguous forms left out.';
+  writeFileSync(OUT, morphologyTsv(pairs, header));
+  const missing = [...lemmas].filter((l) => !stems.has(l));
+  console.log(`${OUT}: ${pairs.length} forms of ${lemmas.size - missing.length}/${lemmas.size} lemmas (${dropped} ambiguous forms left out)`);
+  if (missing.length) console.log(`no forms found (use forms: in the rule, or a fixed form in options): ${missing.join(', ')}`);
+}
+
+main();

@@ -1,0 +1,134 @@
+/**
+ * Checks one document: read and decode it, analyse it with the configuration that
+ * applies to its folder, apply inline suppressions, and locate findings the way a
+ * Word or PDF user can find them. Runs in the main thread and in worker threads.
+ */
+import { dirname } from 'node:path';
+import { analyse } from '../core/analyse.js';
+import { detectLanguage } from '../core/language/detect.js';
+import type { Diagnostic, Language, Profile, Resources } from '../core/types.js';
+import { readDocument } from '../formats/index.js';
+import { DocumentError, type SourceDocument } from '../formats/types.js';
+import { configuredRules, emptyConfig, findConfigFile, loadConfigFile, type KlarConfig } from '../node/config.js';
+import { loadResources } from '../node/resources.js';
+import type { FileReport } from './formatters/types.js';
+import { applySuppressions, missingReasons, type SuppressionUse } from './suppress.js';
+import { UserError } from './errors.js';
+
+export interface CheckSettings {
+  lang?: Language | 'auto';
+  profile?: Profile;
+  config?: string;
+  /** Organisations that audit suppressions require a reason on each. */
+  requireSuppressionReason?: boolean;
+}
+
+export interface FileResult {
+  report: FileReport;
+  suppressions: SuppressionUse[];
+  document: SourceDocument;
+}
+
+/** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
+const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
+const HUNSPELL_LANGUAGES = new Set<Language>(['sv', 'nb', 'nn']);
+
+/** Configuration per folder, read once per process. */
+export class ConfigResolver {
+  private readonly byFolder = new Map<string, KlarConfig>();
+  private readonly byFile = new Map<string, KlarConfig>();
+  constructor(private readonly explicit: string | undefined) {}
+
+  forPath(path: string): KlarConfig {
+    if (this.explicit) return this.load(this.explicit);
+    const folder = path === '-' ? process.cwd() : dirname(path);
+    let config = this.byFolder.get(folder);
+    if (!config) {
+      const file = findConfigFile(folder);
+      config = file ? this.load(file) : emptyConfig();
+      this.byFolder.set(folder, config);
+    }
+    return config;
+  }
+
+  private load(file: string): KlarConfig {
+    let config = this.byFile.get(file);
+    if (!config) {
+      config = loadConfigFile(file);
+      this.byFile.set(file, config);
+    }
+    return config;
+  }
+}
+
+async function resourcesFor(text: string, language: Language | undefined): Promise<Resources> {
+  const resources = await loadResources(['sv', 'fi', 'nb', 'nn', 'en'], { lexicons: false });
+  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
+    const lexiconLanguages: Language[] = language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
+    resources.lexicons = (await loadResources(lexiconLanguages, { lexicons: true })).lexicons;
+  }
+  return resources;
+}
+
+const configuredCache = new WeakMap<KlarConfig, ReturnType<typeof configuredRules>>();
+
+function rulesOf(config: KlarConfig): ReturnType<typeof configuredRules> {
+  let r = configuredCache.get(config);
+  if (!r) configuredCache.set(config, (r = configuredRules(config)));
+  return r;
+}
+
+/** Adds the page and paragraph a Word or PDF user can find a finding by. */
+function locate(diagnostics: Diagnostic[], document: SourceDocument): Diagnostic[] {
+  const locators = document.locators;
+  if (!locators?.length) return diagnostics;
+  return diagnostics.map((d) => {
+    const at = locators.find((l) => d.offset >= l.start && d.offset <= l.end);
+    return at ? { ...d, paragraphNumber: at.paragraph, ...(at.page ? { page: at.page } : {}) } : d;
+  });
+}
+
+export async function checkDocument(path: string, bytes: Uint8Array, settings: CheckSettings, configs: ConfigResolver): Promise<FileResult> {
+  const display = path === '-' ? '<stdin>' : path;
+  let document: SourceDocument & { documentLanguage?: Language };
+  try {
+    document = await readDocument(display, bytes);
+  } catch (error) {
+    if (error instanceof DocumentError) throw new UserError(error.message);
+    throw new UserError(`${display}: cannot be read (${error instanceof Error ? error.message : String(error)}); check the file`);
+  }
+  const config = configs.forPath(path);
+  const lang = settings.lang ?? config.language ?? document.documentLanguage;
+  const forced = lang && lang !== 'auto' ? lang : undefined;
+  const resources = await resourcesFor(document.text, forced ?? detectLanguage(document.text)?.language);
+  const { rules, disabled } = rulesOf(config);
+  const report = analyse(document.text, {
+    language: lang,
+    profile: settings.profile ?? config.profile ?? 'plain',
+    resources,
+    rules,
+    disabled,
+    thresholds: config.thresholds,
+    knownWords: new Set(config.words.map((w) => w.normalize('NFC').toLowerCase())),
+    ...(document.blocks ? { blocks: document.blocks } : {}),
+  });
+  const suppressions = document.suppressions ?? [];
+  const { kept, uses } = applySuppressions(report.diagnostics, suppressions);
+  const requireReason = settings.requireSuppressionReason ?? config.requireSuppressionReason ?? false;
+  const source = document.source ?? document.text;
+  const lines = source.split(/\r\n|\r|\n/);
+  const extra = requireReason ? missingReasons(suppressions, (line) => lines[line - 1] ?? '') : [];
+  const diagnostics = locate([...kept, ...extra].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset), document);
+  return {
+    report: {
+      path: display,
+      format: document.format,
+      ...report,
+      diagnostics,
+      source: document.text,
+      ...(document.locators ? { locators: document.locators } : {}),
+    },
+    suppressions: uses,
+    document,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The CLI as users run it: exit codes, thresholds, --fix, suppressions, folders
+ * with ignore files, globs, shards, stats and init. Spawns the built CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'klar.js');
+
+function klar(args: string[], cwd = root, input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function dir(files: Record<string, string | Buffer>): string {
+  const d = mkdtempSync(join(tmpdir(), 'klar-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), content);
+  }
+  return d;
+}
+
+const LONG = `Kommunen har efter en noggrann genomgång av samtliga inkomna handlingar och med beaktande av de riktlinjer som gäller för verksamheten beslutat att bevilja ansökan om bidrag för hela den period som ansökan avser och som anges i beslutet.`;
+
+describe('exit codes', () => {
+  it('exits 0 when nothing reaches --fail-on, 1 when something does', () => {
+    const d = dir({ 'a.txt': `${LONG}\n` });
+    expect(klar(['check', join(d, 'a.txt')]).code).toBe(0); // long-sentence is a warning
+    const r = klar(['check', '--fail-on', 'warning', join(d, 'a.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Lång mening: \d+ ord/);
+    expect(klar(['check', '--fail-on', 'never', join(d, 'a.txt')]).code).toBe(0);
+  });
+
+  it('exits 1 when a document is harder than --max-difficulty or --max-lix, and says so', () => {
+    const d = dir({ 'a.txt': `${LONG}\n` });
+    const r = klar(['check', '--max-lix', '30', join(d, 'a.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a\.txt: LIX \d+ is above --max-lix 30/);
+    expect(klar(['check', '--max-difficulty', '100', join(d, 'a.txt')]).code).toBe(0);
+  });
+
+  it('exits 2 for an unsupported file, a binary file and a too-large file, still checking the rest', () => {
+    const d = dir({ 'ok.txt': 'Hej.\n', 'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'data.txt': Buffer.from([0, 1, 2, 3, 0, 0, 5]) });
+    const r = klar(['check', '--format', 'json', join(d, 'image.png'), join(d, 'data.txt'), join(d, 'ok.txt')]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/image\.png: /);
+    expect(lines[1]).toMatch(/data\.txt: .*binary/);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([join(d, 'ok.txt')]);
+  });
+});
+
+describe('--fix', () => {
+  const text = 'Rubrik\r\n\r\nVi skickar papper, pennor m.m. till er.\r\nDet gäller t.ex. skolor.\r\n';
+
+  it('prints a unified diff with --fix-dry-run and writes nothing', () => {
+    const d = dir({ 'a.txt': text });
+    const r = klar(['check', '--fix-dry-run', join(d, 'a.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('-Det gäller t.ex. skolor.');
+    expect(r.stdout).toContain('+Det gäller till exempel skolor.');
+    expect(readFileSync(join(d, 'a.txt'), 'utf8')).toBe(text);
+  });
+
+  it('rewrites only the fixed words, keeping line endings byte-exact', () => {
+    const d = dir({ 'a.txt': text });
+    const r = klar(['check', '--fix', join(d, 'a.txt')]);
+    expect(r.code).toBe(0);
+    const after = readFileSync(join(d, 'a.txt'), 'utf8');
+    expect(after).toBe(text.replace('t.ex.', 'till exempel').replace('m.m.', 'med mera'));
+    // No temporary file is left behind.
+    expect(readdirSync(d)).toEqual(['a.txt']);
+  });
+});
+
+describe('suppressions', () => {
+  const md = `# Rubrik\n\n<!-- klar-disable-next-line long-sentence -- citat ur lagen -->\n${LONG}\n\n<!-- klar-disable long-sentence -->\n${LONG}\n`;
+
+  it('hides findings by comment and lists the comments with --report-suppressions', () => {
+    const d = dir({ 'a.md': md });
+    const json = JSON.parse(klar(['check', '--format', 'json', join(d, 'a.md')]).stdout);
+    expect(json.files[0].diagnostics.filter((x: { ruleId: string }) => x.ruleId === 'long-sentence')).toEqual([]);
+    const r = klar(['check', '--report-suppressions', join(d, 'a.md')]);
+    expect(r.stdout).toContain('a.md:3  disable-next-line  long-sentence  reason: citat ur lagen  (hides 1 finding)');
+    expect(r.stdout).toContain('a.md:6  disable  long-sentence  NO REASON  (hides 1 finding)');
+  });
+
+  it('reports a suppression without a reason when reasons are required', () => {
+    const d = dir({ 'a.md': md });
+    const r = klar(['check', '--require-suppression-reason', '--format', 'json', join(d, 'a.md')]);
+    expect(r.code).toBe(1);
+    const ids = JSON.parse(r.stdout).files[0].diagnostics.map((x: { ruleId: string; line: number }) => [x.ruleId, x.line]);
+    expect(ids).toContainEqual(['klar/suppression-reason', 6]);
+  });
+});
+
+describe('many files', () => {
+  it('walks folders respecting .gitignore and .klarignore, and expands globs', () => {
+    const d = dir({
+      '.gitignore': 'build/\n',
+      'docs/.klarignore': 'draft.md\n',
+      'docs/a.md': 'Hej.\n',
+      'docs/draft.md': 'Hej.\n',
+      'docs/b.txt': 'Hej.\n',
+      'build/c.md': 'Hej.\n',
+      'notes.html': '<p>Hej.</p>\n',
+    });
+    const paths = (args: string[]): string[] => JSON.parse(klar(['check', '--format', 'json', ...args], d).stdout).files.map((f: { path: string }) => f.path);
+    expect(paths(['.'])).toEqual(['docs/a.md', 'docs/b.txt', 'notes.html'].map((p) => join('.', p)));
+    expect(paths(['docs/*.md'])).toEqual(['docs/a.md', 'docs/draft.md']);
+  });
+
+  it('splits files into shards that together cover every file once', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`f${i}.txt`] = `Text nummer ${i}.\n`;
+    const d = dir(files);
+    const shardPaths = (i: number): string[] => JSON.parse(klar(['check', '--format', 'json', '--shard', `${i}/3`, '.'], d).stdout).files.map((f: { path: string }) => f.path);
+    const all = [1, 2, 3].flatMap(shardPaths);
+    expect(all.sort()).toEqual(Object.keys(files).map((f) => join('.', f)).sort());
+    expect(klar(['check', '--shard', '4/3', '.'], d).code).toBe(2);
+  });
+
+  it('gives the same report with worker threads as in one thread', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.txt`] = `${LONG} Nummer ${i}.\n`;
+    const d = dir(files);
+    const one = klar(['check', '--format', 'json', '--jobs', '1', '.'], d).stdout;
+    const two = klar(['check', '--format', 'json', '--jobs', '2', '.'], d).stdout;
+    expect(JSON.parse(two)).toEqual(JSON.parse(one));
+    expect(JSON.parse(one).files).toHaveLength(12);
+  });
+});
+
+describe('stats and init', () => {
+  it('prints a table per document with its sections', () => {
+    const r = klar(['stats', 'examples/sv-beslut-bostadsbidrag.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/examples\/sv-beslut-bostadsbidrag\.txt \(sv\)\s+133\s+12/);
+    expect(r.stdout).toContain('Vad gör jag om jag inte håller med?');
+  });
+
+  it('writes a starter configuration that klar then reads, and refuses to overwrite it', () => {
+    const d = dir({ 'a.txt': 'Hej.\n' });
+    expect(klar(['init'], d).code).toBe(0);
+    expect(readFileSync(join(d, '.klarrc.yaml'), 'utf8')).toContain('profile: plain');
+    expect(klar(['check', 'a.txt'], d).code).toBe(0);
+    const again = klar(['init'], d);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+
+  it('writes --output atomically and prints nothing on standard output', () => {
+    const d = dir({ 'a.txt': 'Hej på dig.\n' });
+    const r = klar(['check', '--format', 'json', '--output', 'report.json', 'a.txt'], d);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(d, 'report.json'), 'utf8')).files[0].path).toBe('a.txt');
+    expect(readdirSync(d).sort()).toEqual(['a.txt', 'report.json']);
+  });
+});

@@ -11,7 +11,8 @@
 // again after changing rules/fi; klar itself never needs Voikko.
 //
 // Needs the Debian packages libvoikko1, voikko-fi and libvoikko-dev (voikkospell).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -36,16 +37,31 @@ function optionLemmas() {
   return out;
 }
 
-/** Runs voikkospell -M over the words; returns word → analyses (key/value records). */
-function analyse(words) {
+function voikko(input) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('voikkospell', ['-M']);
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`voikkospell exited with ${code}`))));
+    child.stdin.end(input);
+  });
+}
+
+/** Runs voikkospell -M over the words (one process per core); returns word → analyses (key/value records). */
+async function analyse(words) {
   const result = new Map();
   const unique = [...new Set(words)].filter((w) => WORD.test(w));
-  const CHUNK = 400_000;
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const input = `${unique.slice(i, i + CHUNK).join('\n')}\n`;
-    const run = spawnSync('voikkospell', ['-M'], { input, maxBuffer: 1 << 30 });
-    if (run.error || run.status !== 0) throw new Error(`voikkospell failed: ${run.error?.message ?? run.stderr}`);
-    for (const line of run.stdout.toString('utf8').split('\n')) {
+  const CHUNK = 200_000;
+  const jobs = [];
+  for (let i = 0; i < unique.length; i += CHUNK) jobs.push(unique.slice(i, i + CHUNK));
+  const workers = Math.max(1, cpus().length);
+  const outputs = [];
+  for (let i = 0; i < jobs.length; i += workers) {
+    outputs.push(...(await Promise.all(jobs.slice(i, i + workers).map((job) => voikko(`${job.join('\n')}\n`)))));
+  }
+  for (const output of outputs) {
+    for (const line of output.split('\n')) {
       const m = /^A\((.*)\):(\d+):([A-Z_]+)=(.*)$/u.exec(line);
       if (!m) continue;
       const [, word, n, key, value] = m;
@@ -152,10 +168,36 @@ const HAND_ENDINGS = HARMONY([
   'ssa', 'sta', 'lla', 'lta', 'lle', 'na', 'ksi', 'ine', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ina', 'iksi', 'iin', 'ihin', 'isiin',
   'seen', 'hin', 'han', 'hen', 'hon', 'hun', 'den', 'tten', 'jen', 'iden', 'itten', 'ja', 'ita', 'ien', 'in', 'e', 'et', 'een', 'ia',
 ]);
+// Consonant gradation (Iso suomen kielioppi § 41): stems a form of the lemma may
+// use that no listed word shows, tried in both directions near the end of the stem.
+const GRADATION = [['kk', 'k'], ['pp', 'p'], ['tt', 't'], ['nk', 'ng'], ['mp', 'mm'], ['lt', 'll'], ['nt', 'nn'], ['rt', 'rr'], ['ht', 'hd'], ['t', 'd'], ['p', 'v'], ['k', '']];
+
+function gradations(stem) {
+  const out = new Set([stem]);
+  for (const [strong, weak] of GRADATION) {
+    for (const [from, to] of [[strong, weak], [weak, strong]]) {
+      if (!from) continue;
+      const at = stem.lastIndexOf(from);
+      if (at >= 0 && at >= stem.length - 4) out.add(stem.slice(0, at) + to + stem.slice(at + from.length));
+    }
+  }
+  return out;
+}
+
+/** Stems built from the lemma itself: shortened, with gradation, and with the a/ä → e of passive stems (ohjeista → ohjeiste-taan). */
+function syntheticStems(lemma) {
+  const base = new Set();
+  for (let cut = 0; cut <= 4 && lemma.length - cut >= 2; cut++) base.add(lemma.slice(0, lemma.length - cut));
+  for (const b of [...base]) if (/[aä]$/u.test(b)) base.add(`${b.slice(0, -1)}e`);
+  const out = new Set();
+  for (const b of base) for (const v of gradations(b)) out.add(v);
+  return out;
+}
+
 const POSSESSIVES = HARMONY(['ni', 'si', 'mme', 'nne', 'nsa', 'an', 'en']);
 const CLITICS = HARMONY(['kin', 'kaan']);
 
-function main() {
+async function main() {
   const probe = spawnSync('voikkospell', ['-M'], { input: 'talo\n' });
   if (probe.error || !probe.stdout?.toString().includes('BASEFORM=talo')) {
     console.error('voikkospell (libvoikko-dev with voikko-fi) is needed to build the Finnish morphology; nothing written.');
@@ -169,7 +211,7 @@ function main() {
 
   // Endings seen after a stem in the frequency list, by word class (verbs inflect
   // differently from nouns and adjectives), counted so one-off oddities drop out.
-  const known = analyse([...frequency, ...lemmas]);
+  const known = await analyse([...frequency, ...lemmas]);
   const endingCounts = { verb: new Map(), nominal: new Map() };
   for (const [word, analyses] of known) {
     for (const a of analyses) {
@@ -201,21 +243,26 @@ function main() {
   };
   for (const [word, analyses] of known) note(word, analyses);
 
-  // Two rounds: endings on known stems, then possessive suffixes and clitics on what was found.
+  // Round one: every ending seen in the frequency list on the stems Voikko showed,
+  // and the hand-written endings on stems built from the lemma. Round two: the
+  // hand-written endings on stems round one found, then possessive suffixes and clitics.
   const all = new Map(known);
   const tried = new Set();
   for (let round = 0; round < 2; round++) {
     const candidates = new Set();
     for (const [lemma, { group, stems: set }] of stems) {
-      for (const stem of new Set([...set, lemma])) {
-        // Round two only adds the stems round one discovered.
+      for (const stem of set) {
         const key = `${group}\t${stem}`;
         if (tried.has(key)) continue;
         tried.add(key);
-        for (const e of endings[group]) candidates.add(stem + e);
+        for (const e of round === 0 ? endings[group] : HAND_ENDINGS) candidates.add(stem + e);
       }
+      if (round === 0) for (const stem of syntheticStems(lemma)) for (const e of HAND_ENDINGS) candidates.add(stem + e);
     }
-    if (round === 1) {
+    if (round === 0) {
+      // Lemmas no listed word inflects yet still get the synthetic stems.
+      for (const lemma of lemmas) if (!stems.has(lemma)) for (const stem of syntheticStems(lemma)) for (const e of HAND_ENDINGS) candidates.add(stem + e);
+    } else {
       for (const form of accepted.keys()) {
         for (const s of [...POSSESSIVES, ...CLITICS]) {
           candidates.add(form + s);
@@ -225,7 +272,7 @@ function main() {
     }
     const fresh = [...candidates].filter((w) => !all.has(w));
     console.log(`round ${round + 1}: ${fresh.length} candidate forms`);
-    const analysed = analyse(fresh);
+    const analysed = await analyse(fresh);
     for (const [word, analyses] of analysed) {
       all.set(word, analyses);
       note(word, analyses);
@@ -258,4 +305,4 @@ function main() {
   if (missing.length) console.log(`no forms found (use forms: in the rule, or a fixed form in options): ${missing.join(', ')}`);
 }
 
-main();
+await main();

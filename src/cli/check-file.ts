@@ -27,6 +27,8 @@ export interface FileResult {
   report: FileReport;
   suppressions: SuppressionUse[];
   document: SourceDocument;
+  /** The original bytes of a Word file, for `--format docx`. */
+  bytes?: Uint8Array;
 }
 
 /** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
@@ -130,5 +132,6 @@ export async function checkDocument(path: string, bytes: Uint8Array, settings: C
     },
     suppressions: uses,
     document,
+    ...(document.format === 'docx' ? { bytes } : {}),
   };
 }

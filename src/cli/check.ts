@@ -10,6 +10,8 @@ import { EXIT, UserError } from './errors.js';
 import { expandPaths, shard } from './files.js';
 import { applyFixes, unifiedDiff } from './fix.js';
 import { format } from './formatters/index.js';
+import { writeDocxWithComments } from './docx-comments.js';
+import { configuredRules, emptyConfig, findConfigFile, loadConfigFile } from '../node/config.js';
 import type { FileReport } from './formatters/types.js';
 import { CheckPool, type PoolResult } from './pool.js';
 import { Progress } from './progress.js';
@@ -33,6 +35,7 @@ export interface CheckOptions extends CheckSettings {
   fixDryRun?: boolean;
   reportSuppressions?: boolean;
   jobs?: number;
+  docsUrl?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -70,7 +73,7 @@ async function runAll(files: string[], opts: CheckOptions, stdinName: string | u
       const label = path === '-' ? (stdinName ?? '-') : path;
       const r = await checkDocument(label === '-' ? '-' : label, bytes, settings, configs);
       if (path === '-' && !stdinName) r.report.path = '<stdin>';
-      return { ok: true, report: r.report, suppressions: r.suppressions, document: r.document };
+      return { ok: true, report: r.report, suppressions: r.suppressions, document: r.document, ...(r.bytes ? { bytes: r.bytes } : {}) };
     } catch (error) {
       if (error instanceof UserError) return { ok: false, user: true, message: error.message };
       return rethrowFatal(error);
@@ -134,6 +137,26 @@ function fixFiles(results: FileResult[], dryRun: boolean): { diff: string; fixed
   return { diff, fixed };
 }
 
+/** The rules in force from the working folder, for rule descriptions in SARIF and the HTML report. */
+function activeRules(explicit: string | undefined) {
+  const file = explicit ?? findConfigFile(process.cwd());
+  return configuredRules(file ? loadConfigFile(file) : emptyConfig()).rules;
+}
+
+/** `--format docx`: a copy of the Word document with each finding as a comment; the original is never touched. */
+function writeWordCopy(done: FileResult[], opts: CheckOptions, inputError: boolean): number {
+  const words = done.filter((d) => d.document.format === 'docx');
+  if (words.length !== 1 || done.length !== 1) throw new UserError('--format docx needs exactly one .docx file to check');
+  if (!opts.output) throw new UserError('--format docx writes a Word file: give --output FILE.docx');
+  const [only] = words as [FileResult];
+  if (opts.output === only.report.path) throw new UserError('--output must not be the checked file: klar never writes into a document it was given');
+  const bytes = only.bytes;
+  if (!bytes) throw new UserError(`${only.report.path}: the original file is needed to add comments; check it by path, not from standard input`);
+  writeFileAtomic(opts.output, writeDocxWithComments(bytes, only.document, only.report.diagnostics, { date: new Date(), path: only.report.path }));
+  if (!opts.quiet) process.stderr.write(`klar: wrote ${opts.output} with ${only.report.diagnostics.length} comments\n`);
+  return inputError ? EXIT.usage : EXIT.ok;
+}
+
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   let files = await expandPaths(paths);
   if (opts.shard) files = shard(files, opts.shard);
@@ -143,7 +166,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   let inputError = false;
   const done: FileResult[] = [];
   for (const r of results) {
-    if (r.ok) done.push({ report: r.report, suppressions: r.suppressions, document: r.document });
+    if (r.ok) done.push({ report: r.report, suppressions: r.suppressions, document: r.document, ...(r.bytes ? { bytes: r.bytes } : {}) });
     else {
       process.stderr.write(`klar: ${r.message}\n`);
       inputError = true;
@@ -163,6 +186,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   }
 
   const reports: FileReport[] = done.map((d) => d.report);
+  if (opts.format === 'docx') return writeWordCopy(done, opts, inputError);
   const locale = opts.locale ?? localeFromEnvironment();
   const color = opts.color !== false && !process.env.NO_COLOR && !opts.output && process.stdout.isTTY === true;
   const name = opts.format ?? 'stylish';
@@ -172,7 +196,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     failOn: opts.failOn ?? 'error',
     quiet: opts.quiet === true,
     toolVersion: VERSION,
-    rulesBaseUrl: 'https://klar.invalid/docs/rules/',
+    rulesBaseUrl: opts.docsUrl ?? '',
+    rules: activeRules(opts.config),
   });
   if (opts.output) writeFileAtomic(opts.output, output);
   else process.stdout.write(output);

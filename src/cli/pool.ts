@@ -6,7 +6,7 @@ import type { SuppressionUse } from './suppress.js';
 import type { SourceDocument } from '../formats/types.js';
 
 export type PoolResult =
-  | { ok: true; report: FileReport; suppressions: SuppressionUse[]; document: SourceDocument }
+  | { ok: true; report: FileReport; suppressions: SuppressionUse[]; document: SourceDocument; bytes?: Uint8Array }
   | { ok: false; user: boolean; message: string };
 
 export class CheckPool {

@@ -11,7 +11,7 @@ parentPort?.on('message', (job: { id: number; path: string }) => {
   readBytes(job.path)
     .then((bytes) => checkDocument(job.path, bytes, settings, configs))
     .then(
-      (result) => parentPort?.postMessage({ id: job.id, ok: true, report: result.report, suppressions: result.suppressions, document: result.document }),
+      (result) => parentPort?.postMessage({ id: job.id, ok: true, report: result.report, suppressions: result.suppressions, document: result.document, ...(result.bytes ? { bytes: result.bytes } : {}) }),
       (error: unknown) =>
         parentPort?.postMessage({
           id: job.id,

@@ -10,8 +10,9 @@
  * Character references: `text` must be exactly as long as the source, so a
  * reference such as `&auml;` or `&#228;` is written as its decoded character at
  * the position of its `&`, followed by spaces for the rest of the reference
- * ("H&auml;lsa" becomes "Hä    lsa"). Findings on it point at the reference in the
+ * ("H&auml;lsa" becomes "Hä     lsa"). Findings on it point at the reference in the
  * source. The cost: a word with a reference inside it is measured as two words.
+ * Attribute values (alt, title) are not read.
  *
  * Blocks: p, li, h1–h6, td, th, dd, dt, blockquote, figcaption, caption, title, and
  * div, section and the like where they hold text directly. Text runs between two
@@ -20,7 +21,8 @@
  *
  * Languages: a `lang` (or `xml:lang`) attribute on any element below `<html>`
  * sets the language of the blocks in its subtree (sv, fi, nb/no → nb, nn, en; any
- * other language leaves the block to detection). `<html lang>` is returned as
+ * other language leaves the block to detection); on an inline element (a `span`
+ * inside a paragraph) it does not change the block. `<html lang>` is returned as
  * `documentLanguage` and not copied onto every block, so the core still detects a
  * paragraph in another language that the page forgot to mark.
  */

@@ -78,6 +78,7 @@ export function ruleFindings(
   const rules: readonly RuleEntry[] = options.rules ?? [];
   const resources = options.resources;
   const byLanguage = new Map<Language, SentenceView[]>();
+  const explainedOnce = new Set<string>();
   for (const p of paragraphs) {
     const views = sentenceViews(text, p);
     const list = byLanguage.get(p.language);
@@ -88,7 +89,14 @@ export function ruleFindings(
     const compiled = compileRules(rules, p.language, profile, morphology, KINDS[p.language]);
     const ctx = { language: p.language, morphology, lexicon: resources?.lexicons?.[p.language] };
     for (const view of views) {
-      for (const m of matchSentence(compiled, view, ctx)) out.push(toDiagnostic(text, lines, p.language, m));
+      for (const m of matchSentence(compiled, view, ctx)) {
+        // An easy-read word is explained once per text, not at every use.
+        if (m.entry.category === 'easy-read') {
+          if (explainedOnce.has(m.entry.id)) continue;
+          explainedOnce.add(m.entry.id);
+        }
+        out.push(toDiagnostic(text, lines, p.language, m));
+      }
     }
   }
   if (profile === 'easy-read') {

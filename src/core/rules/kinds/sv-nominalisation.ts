@@ -200,7 +200,6 @@ function check(sentence: SentenceView, entry: RuleEntry, ctx: KindContext): Kind
 
     // Verb first: `genomföra en utvärdering`, `sker en kontroll`. The last action noun in the window
     // is the head (`genomföra en omfattande utredning`).
-    let found = false;
     let head: { index: number; base: string } | undefined;
     for (let j = i + 1, gap = 0; j < words.length && gap <= cfg.maxGapAfter; j++, gap++) {
       const word = words[j];
@@ -213,9 +212,9 @@ function check(sentence: SentenceView, entry: RuleEntry, ctx: KindContext): Kind
     if (head && headWord) {
       matches.push(matchFor(sentence, verb, headWord, headWord, verb, head.base, cfg, ctx));
       coveredUntil = head.index;
-      found = true;
+      continue;
     }
-    if (found || kind !== 'passive') continue;
+    if (kind !== 'passive') continue;
 
     // Noun first: `Ansökan om bidrag görs`, `Utbetalningen sker`.
     for (let j = i - 1, gap = 0; j > coveredUntil && gap <= cfg.maxGapBefore; j--, gap++) {

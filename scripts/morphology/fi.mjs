@@ -22,18 +22,34 @@ const LANG = 'fi';
 const OUT = join(root, 'dictionaries', 'morphology', `${LANG}.tsv`);
 const WORD = /^[a-zåäö][a-zåäö-]*$/u;
 
+function ruleEntries() {
+  const folder = join(root, 'rules', LANG);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((file) => parse(readFileSync(join(folder, file), 'utf8'))?.rules ?? []);
+}
+
+const lower = (w) => String(w).normalize('NFC').toLowerCase();
+
 /** Lemmas the code-backed kinds look up in the morphology (rules/fi/*.yaml `options.pairs`). */
 function optionLemmas() {
-  const folder = join(root, 'rules', LANG);
   const out = new Set();
-  if (!existsSync(folder)) return out;
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
-    for (const rule of parse(readFileSync(join(folder, file), 'utf8'))?.rules ?? []) {
-      for (const pair of rule.options?.pairs ?? []) {
-        for (const w of [...(pair.verbs ?? []), ...(pair.nouns ?? [])]) out.add(String(w).normalize('NFC').toLowerCase());
-      }
-    }
+  for (const rule of ruleEntries()) {
+    for (const pair of rule.options?.pairs ?? []) for (const w of [...(pair.verbs ?? []), ...(pair.nouns ?? [])]) out.add(lower(w));
   }
+  return out;
+}
+
+/**
+ * Lemmas of `word` rules: these match a form wherever it stands, so a form that is
+ * also another common word must go. Phrase and pair lemmas keep such forms: the
+ * neighbouring word decides ("käyvät ilmi").
+ */
+function wordRuleLemmas() {
+  const out = new Set();
+  for (const rule of ruleEntries()) if (rule.kind === 'word') for (const l of rule.lemmas ?? []) out.add(lower(l));
   return out;
 }
 
@@ -148,7 +164,7 @@ const NAME_CLASSES = new Set(['etunimi', 'sukunimi', 'paikannimi', 'nimi']);
  * Voikko marks the emphatic ones only by a trailing [Ef] after the word.
  */
 function colloquial(a) {
-  return a.KYSYMYSLIITE === 'true' || (a.FSTOUTPUT ?? '').endsWith('[Ef]') || (a.FOCUS !== undefined && a.POSSESSIVE !== undefined);
+  return a.KYSYMYSLIITE === 'true' || /[^\]]\[Ef\]$/u.test(a.FSTOUTPUT ?? '') || (a.FOCUS !== undefined && a.POSSESSIVE !== undefined);
 }
 const COLLOQUIAL_ENDING = /(?:han|hän|pa|pä|pas|päs|ko|kö|kohan|köhän)$/u;
 
@@ -188,7 +204,11 @@ function gradations(stem) {
 function syntheticStems(lemma) {
   const base = new Set();
   for (let cut = 0; cut <= 4 && lemma.length - cut >= 2; cut++) base.add(lemma.slice(0, lemma.length - cut));
-  for (const b of [...base]) if (/[aä]$/u.test(b)) base.add(`${b.slice(0, -1)}e`);
+  for (const b of [...base]) {
+    if (/[aä]$/u.test(b)) base.add(`${b.slice(0, -1)}e`);
+    // Past tense of -ttaa verbs: autta- → autto-i.
+    if (/a$/u.test(b)) base.add(`${b.slice(0, -1)}o`);
+  }
   const out = new Set();
   for (const b of base) for (const v of gradations(b)) out.add(v);
   return out;
@@ -282,12 +302,29 @@ async function main() {
   // A form that also reads as an unrelated common word ("omaa" = own, not omata)
   // would make a rule fire on ordinary text: leave it out. Proper-name readings do
   // not count: names are capitalised, and the rules compare lower-case forms anyway.
+  // A competing reading worth dropping a form for: not a name, not an analyser
+  // artefact (a compound such as tulo+rekisteri+-inen), and with a possessive suffix
+  // only if the form is frequent itself ("työstämme" = from our work).
+  const listed = new Set(frequency);
+  // How many listed word forms each base form has: a reading of a word nobody uses
+  // (suorittavat as a participle of "suoria") is no reason to drop a form.
+  const baseFrequency = new Map();
+  for (const w of frequency) {
+    for (const base of new Set((known.get(w) ?? []).map((a) => (a.BASEFORM ?? '').toLowerCase()))) baseFrequency.set(base, (baseFrequency.get(base) ?? 0) + 1);
+  }
+  const competing = (form, a) => {
+    if (NAME_CLASSES.has(a.CLASS) || colloquial(a)) return false;
+    if ((baseFrequency.get((a.BASEFORM ?? '').toLowerCase()) ?? 0) < 5) return false;
+    if (wordbases(a).filter((p) => p.base !== undefined && !p.base.startsWith('+')).length > 1) return false;
+    return a.POSSESSIVE === undefined || listed.has(form);
+  };
+  const strict = wordRuleLemmas();
   const pairs = [];
   let dropped = 0;
   for (const [form, set] of accepted) {
     const analyses = all.get(form) ?? [];
-    const unrelated = analyses.some((a) => !lemmaOf(a, lemmas) && !NAME_CLASSES.has(a.CLASS) && !colloquial(a));
-    if (unrelated && !lemmas.has(form)) {
+    const unrelated = analyses.some((a) => !lemmaOf(a, lemmas) && competing(form, a));
+    if (unrelated && !lemmas.has(form) && [...set].some((l) => strict.has(l))) {
       dropped++;
       continue;
     }

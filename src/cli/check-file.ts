@@ -100,12 +100,14 @@ export async function checkDocument(path: string, bytes: Uint8Array, settings: C
     throw new UserError(`${display}: cannot be read (${error instanceof Error ? error.message : String(error)}); check the file`);
   }
   const config = configs.forPath(path);
-  const lang = settings.lang ?? config.language ?? document.documentLanguage;
+  const lang = settings.lang ?? config.language;
   const forced = lang && lang !== 'auto' ? lang : undefined;
-  const resources = await resourcesFor(document.text, forced ?? detectLanguage(document.text)?.language);
+  const declared = document.documentLanguage;
+  const resources = await resourcesFor(document.text, forced ?? declared ?? detectLanguage(document.text)?.language);
   const { rules, disabled } = rulesOf(config);
   const report = analyse(document.text, {
     language: lang,
+    ...(declared ? { declaredLanguage: declared } : {}),
     profile: settings.profile ?? config.profile ?? 'plain',
     resources,
     rules,

@@ -1,6 +1,7 @@
 import { detectLanguage } from './language/detect.js';
 import { formatMessage } from './messages.js';
 import { measure } from './metrics/measure.js';
+import { excerptOf } from './text/excerpt.js';
 import { LineIndex } from './text/line-index.js';
 import { segmentBlock, splitBlocks, type ParagraphModel } from './text/segment.js';
 import { thresholdsFor } from './thresholds.js';
@@ -38,6 +39,7 @@ function sameFamily(a: Language, b: Language): boolean {
 
 function documentLanguage(text: string, options: AnalyseOptions): { language: Language; source: Report['languageSource'] } {
   if (options.language && options.language !== 'auto') return { language: options.language, source: 'option' };
+  if (options.declaredLanguage) return { language: options.declaredLanguage, source: 'declared' };
   const guess = detectLanguage(text, { lexicons: options.resources?.lexicons });
   return guess ? { language: guess.language, source: 'detected' } : { language: DEFAULT_LANGUAGE, source: 'default' };
 }
@@ -192,6 +194,6 @@ export function finding(
     messageEn: formatMessage(id, 'en', params),
     ...lines.span(start, end),
     suggestions: [],
-    excerpt: text.slice(start, Math.min(end, start + 200)),
+    excerpt: excerptOf(text, start, end),
   };
 }

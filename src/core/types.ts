@@ -140,8 +140,11 @@ export interface SentenceReport extends Span {
 
 export interface Report {
   language: Language;
-  /** How the language was chosen: given by the caller, detected, or the default (no evidence). */
-  languageSource: 'option' | 'detected' | 'default';
+  /**
+   * How the language was chosen: given by the caller, declared by the document
+   * (an HTML lang attribute), detected, or the default (no evidence).
+   */
+  languageSource: 'option' | 'declared' | 'detected' | 'default';
   profile: Profile;
   metrics: Metrics;
   sections: SectionReport[];
@@ -172,6 +175,11 @@ export interface Resources {
 export interface AnalyseOptions {
   /** Force the language; by default it is detected per document and paragraph. */
   language?: Language | 'auto';
+  /**
+   * The language the document declares (an HTML lang attribute): the document
+   * language unless `language` forces one, while paragraphs are still detected.
+   */
+  declaredLanguage?: Language;
   profile?: Profile;
   resources?: Resources;
   /** Override the profile's thresholds. */

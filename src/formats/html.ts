@@ -9,9 +9,11 @@
  *
  * Character references: `text` must be exactly as long as the source, so a
  * reference such as `&auml;` or `&#228;` is written as its decoded character at
- * the position of its `&`, followed by spaces for the rest of the reference
- * ("H&auml;lsa" becomes "Hä     lsa"). Findings on it point at the reference in the
- * source. The cost: a word with a reference inside it is measured as two words.
+ * the position of its `&`; after a letter the rest of the reference is filled with
+ * the invisible U+034F COMBINING GRAPHEME JOINER, otherwise with spaces
+ * ("H&auml;lsa" becomes "Hä͏͏͏͏͏lsa"), so the word stays one word and findings on it
+ * point at the reference in the source. The core drops the joiner from word forms
+ * and excerpts.
  * Attribute values (alt, title) are not read.
  *
  * Blocks: p, li, h1–h6, td, th, dd, dt, blockquote, figcaption, caption, title, and

@@ -26,6 +26,7 @@ export function textDocument(source: string, encoding?: TextEncoding): TextDocum
   return { format: 'text', text: source, source, ...(encoding ? { encoding } : {}) };
 }
 
+const GRAPHEME_JOINER = 0x034f;
 const SPACE = 32;
 const LF = 10;
 const CR = 13;
@@ -110,6 +111,10 @@ export class ProseMask {
       // "&#10;" must not become a line break the source does not have: lines would shift.
       this.codes[i + k] = c === LF || c === CR ? SPACE : c;
     }
+    // After a letter, the rest of the reference is filled with U+034F COMBINING
+    // GRAPHEME JOINER, an invisible mark, so "Ans&ouml;kan" stays one word
+    // ("Ansö͏͏͏͏kan") for every measure; the core drops it from word forms.
+    if (/\p{L}$/u.test(chars)) for (let k = chars.length; k < refLength; k++) this.codes[i + k] = GRAPHEME_JOINER;
     return [refLength, chars.length];
   }
 

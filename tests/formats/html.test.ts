@@ -76,14 +76,15 @@ describe('HTML front end', () => {
 
   it('gives one block per heading, paragraph, list item and table cell', async () => {
     const { doc } = await page();
-    const blocks = (doc.blocks ?? []).map((b) => [b.kind, doc.text.slice(b.contentStart, b.end).replace(/\s+/g, ' '), b.language ?? '']);
+    // The invisible joiner that pads a decoded reference is dropped, as a reader sees the text.
+    const blocks = (doc.blocks ?? []).map((b) => [b.kind, doc.text.slice(b.contentStart, b.end).replace(/\u034f/g, '').replace(/\s+/g, ' '), b.language ?? '']);
     expect(blocks).toEqual([
       ['heading', 'Bostadsbidrag', ''],
-      ['heading', 'Sö k bostadsbidrag', ''],
+      ['heading', 'Sök bostadsbidrag', ''],
       [
         'paragraph',
-        // A reference inside a word leaves a gap (see html.ts): "l&aring;g" reads "lå    g".
-        'Du kan få bidrag om du har lå g inkomst. Ansö kan om bostadsbidrag gö r du på webben, och bostadsbidragshandläggningsprocessen tar ungefär en månad.',
+        // A reference inside a word keeps the word whole (see text.ts): "l&aring;g" reads "låg".
+        'Du kan få bidrag om du har låg inkomst. Ansökan om bostadsbidrag gör du på webben, och bostadsbidragshandläggningsprocessen tar ungefär en månad.',
         '',
       ],
       ['paragraph', 'Voit hakea asumistukea verkossa. Työttömyysturvalautakunnassa käsitellään valitukset noin kuukaudessa.', 'fi'],
@@ -100,10 +101,10 @@ describe('HTML front end', () => {
     const source = '<p>S&ouml;k senast den 1&nbsp;mars &amp; skicka &#8220;intyget&#x201D;.</p>';
     const { text } = parseHtml(source);
     expect(text).toHaveLength(source.length);
-    expect(text.slice(source.indexOf('&ouml;'), source.indexOf('&ouml;') + 6)).toBe('ö     ');
+    expect(text.slice(source.indexOf('&ouml;'), source.indexOf('&ouml;') + 6)).toBe('ö\u034f\u034f\u034f\u034f\u034f'); // padded with an invisible joiner so "Sök" stays one word
     expect(text.slice(source.indexOf('&nbsp;'), source.indexOf('&nbsp;') + 6)).toBe('\u00a0     ');
     expect(text.slice(source.indexOf('&#8220;'), source.indexOf('&#8220;') + 7)).toBe('“      ');
-    expect(text.trim()).toBe('Sö     k senast den 1\u00a0     mars &     skicka “      intyget”       .');
+    expect(text.trim()).toBe('Sö\u034f\u034f\u034f\u034f\u034fk senast den 1\u00a0     mars &     skicka “      intyget”       .');
   });
 
   it('reads suppression comments with their rules, reasons and lines', async () => {

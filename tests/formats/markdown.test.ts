@@ -127,7 +127,7 @@ describe('Markdown front end', () => {
     const source = '> Vi skickar \\*beslutet\\* och H&auml;lsoavgiften\r\n> till dig &amp; din familj.\r\n';
     const { text, blocks } = parseMarkdown(source);
     expect(text).toHaveLength(source.length);
-    expect(text).toBe('  Vi skickar  *beslutet * och Hä     lsoavgiften\r\n  till dig &     din familj.\r\n');
+    expect(text).toBe('  Vi skickar  *beslutet * och Hä\u034f\u034f\u034f\u034f\u034flsoavgiften\r\n  till dig &     din familj.\r\n');
     expect(blocks).toEqual([{ kind: 'paragraph', start: 2, contentStart: 2, end: source.indexOf('familj.') + 7 }]);
   });
 

@@ -65,7 +65,7 @@ const plural = (n: number, one: string, other: string): string => `${n} ${n === 
 const en: UiStrings = {
   language: 'language',
   languageNames: { sv: 'Swedish', fi: 'Finnish', nb: 'Norwegian Bokmål', nn: 'Norwegian Nynorsk', en: 'English' },
-  languageSource: { option: 'given', detected: 'detected', default: 'default' },
+  languageSource: { option: 'given', declared: 'declared by the document', detected: 'detected', default: 'default' },
   profiles: { plain: 'plain language', 'easy-read': 'easy-read' },
   words: (n) => plural(n, 'word', 'words'),
   sentences: (n) => plural(n, 'sentence', 'sentences'),
@@ -134,7 +134,7 @@ const en: UiStrings = {
 const sv: UiStrings = {
   language: 'språk',
   languageNames: { sv: 'svenska', fi: 'finska', nb: 'norska (bokmål)', nn: 'norska (nynorska)', en: 'engelska' },
-  languageSource: { option: 'angivet', detected: 'identifierat', default: 'standard' },
+  languageSource: { option: 'angivet', declared: 'angivet i dokumentet', detected: 'identifierat', default: 'standard' },
   profiles: { plain: 'klarspråk', 'easy-read': 'lättläst' },
   words: (n) => `${n} ord`,
   sentences: (n) => plural(n, 'mening', 'meningar'),
@@ -203,7 +203,7 @@ const sv: UiStrings = {
 const fi: UiStrings = {
   language: 'kieli',
   languageNames: { sv: 'ruotsi', fi: 'suomi', nb: 'norja (bokmål)', nn: 'norja (nynorsk)', en: 'englanti' },
-  languageSource: { option: 'annettu', detected: 'tunnistettu', default: 'oletus' },
+  languageSource: { option: 'annettu', declared: 'ilmoitettu asiakirjassa', detected: 'tunnistettu', default: 'oletus' },
   profiles: { plain: 'selkeä yleiskieli', 'easy-read': 'selkokieli' },
   words: (n) => plural(n, 'sana', 'sanaa'),
   sentences: (n) => plural(n, 'virke', 'virkettä'),
@@ -274,7 +274,7 @@ const fi: UiStrings = {
 const nb: UiStrings = {
   language: 'språk',
   languageNames: { sv: 'svensk', fi: 'finsk', nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
-  languageSource: { option: 'angitt', detected: 'gjenkjent', default: 'standard' },
+  languageSource: { option: 'angitt', declared: 'angitt i dokumentet', detected: 'gjenkjent', default: 'standard' },
   profiles: { plain: 'klarspråk', 'easy-read': 'lettlest' },
   words: (n) => `${n} ord`,
   sentences: (n) => plural(n, 'setning', 'setninger'),
@@ -343,7 +343,7 @@ const nb: UiStrings = {
 const nn: UiStrings = {
   language: 'språk',
   languageNames: { sv: 'svensk', fi: 'finsk', nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
-  languageSource: { option: 'gitt', detected: 'oppdaga', default: 'standard' },
+  languageSource: { option: 'gitt', declared: 'oppgitt i dokumentet', detected: 'oppdaga', default: 'standard' },
   profiles: { plain: 'klarspråk', 'easy-read': 'lettlest' },
   words: (n) => `${n} ord`,
   sentences: (n) => plural(n, 'setning', 'setningar'),

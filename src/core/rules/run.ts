@@ -1,3 +1,4 @@
+import { excerptOf } from '../text/excerpt.js';
 import type { LineIndex } from '../text/line-index.js';
 import type { ParagraphModel } from '../text/segment.js';
 import type { AnalyseOptions, Diagnostic, Language, Profile } from '../types.js';
@@ -29,7 +30,7 @@ function sentenceViews(text: string, p: ParagraphModel): SentenceView[] {
 
 function toDiagnostic(text: string, lines: LineIndex, language: Language, m: RuleMatch): Diagnostic {
   const { entry } = m;
-  const excerpt = text.slice(m.start, Math.min(m.end, m.start + 200));
+  const excerpt = excerptOf(text, m.start, m.end);
   const params = { match: excerpt.replace(/\s+/g, ' '), ...m.params };
   const explanation = entry.explanation?.[language];
   const fix = safeFix(entry, excerpt, m.suggestions ?? entry.suggestions);
@@ -118,7 +119,7 @@ export function ruleFindings(
           messageEn: fill(UNFAMILIAR_MESSAGE.en, params),
           ...lines.span(w.start, w.end),
           suggestions: [],
-          excerpt: text.slice(w.start, w.end),
+          excerpt: excerptOf(text, w.start, w.end),
         });
       }
     }

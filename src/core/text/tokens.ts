@@ -133,6 +133,9 @@ const LETTERS = /\p{L}/gu;
 const HAS_LETTER = /\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
 const TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+// Document front ends pad decoded HTML entities with this invisible mark so a word
+// stays whole ("Ans&ouml;kan"); it is never part of a word's form.
+const GRAPHEME_JOINER = /\u034f/g;
 
 function countLetters(s: string): number {
   return s.match(LETTERS)?.length ?? 0;
@@ -185,14 +188,14 @@ export function collectWords(text: string, tokens: Token[], evidence: JoinEviden
       isSingleLineBreak(text, space) &&
       LOWER_START.test(text.slice(next.start, next.start + 2))
     ) {
-      const left = value.slice(0, -1).replace(TRIM, '');
-      const right = text.slice(next.start, next.end).replace(TRIM, '');
+      const left = value.slice(0, -1).replace(GRAPHEME_JOINER, '').replace(TRIM, '');
+      const right = text.slice(next.start, next.end).replace(GRAPHEME_JOINER, '').replace(TRIM, '');
       const form = joinForm(left, right, evidence);
       words.push({ start: t.start, end: next.end, form, letters: countLetters(form), token: i });
       i += 2;
       continue;
     }
-    const form = value.replace(TRIM, '');
+    const form = value.replace(GRAPHEME_JOINER, '').replace(TRIM, '');
     words.push({ start: t.start, end: t.end, form, letters: countLetters(form), token: i });
   }
   return words;

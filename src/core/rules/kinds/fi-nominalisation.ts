@@ -29,6 +29,7 @@ interface NominalOptions {
   notModifiers: ReadonlySet<string>;
   modifierExceptionEndings: string[];
   coordinators: ReadonlySet<string>;
+  minSentenceWords: number;
 }
 
 const cache = new WeakMap<RuleEntry, NominalOptions>();
@@ -71,6 +72,7 @@ function compile(entry: RuleEntry): NominalOptions {
     notModifiers: optionSet(entry, 'notModifiers'),
     modifierExceptionEndings: bySuffixLength(optionList(entry, 'modifierExceptionEndings')),
     coordinators: optionSet(entry, 'coordinators'),
+    minSentenceWords: optionNumber(entry, 'minSentenceWords', 0, 0, 50),
   };
 }
 
@@ -141,6 +143,8 @@ function isModifier(o: NominalOptions, w: RuleWord): boolean {
 
 function verbalNounMatches(s: SentenceView, o: NominalOptions, out: KindMatch[]): void {
   const words = s.words;
+  // A heading ("Tuen hakeminen") names a topic; only a sentence packs a clause into a noun.
+  if (words.length < o.minSentenceWords) return;
   let lastFlagged = -10;
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as RuleWord;

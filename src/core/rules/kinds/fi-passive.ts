@@ -21,11 +21,13 @@ interface PassiveOptions {
   constructions: ReadonlySet<Construction>;
   agentWords: ReadonlySet<string>;
   auxiliaries: ReadonlySet<string>;
+  futureAuxiliaries: ReadonlySet<string>;
   copulas: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   adverbs: ReadonlySet<string>;
   personalGenitives: ReadonlySet<string>;
   infinitiveEndings: string[];
+  futureEndings: string[];
   necessiveEndings: string[];
   presentEndings: string[];
   pastEndings: string[];
@@ -49,11 +51,13 @@ function compile(entry: RuleEntry): PassiveOptions {
     constructions: new Set(CONSTRUCTIONS.filter((c) => wanted.has(c))),
     agentWords: optionSet(entry, 'agentWords'),
     auxiliaries: optionSet(entry, 'auxiliaries'),
+    futureAuxiliaries: optionSet(entry, 'futureAuxiliaries'),
     copulas: optionSet(entry, 'copulas'),
     negators: optionSet(entry, 'negators'),
     adverbs: optionSet(entry, 'adverbs'),
     personalGenitives: optionSet(entry, 'personalGenitives'),
     infinitiveEndings: bySuffixLength(optionList(entry, 'infinitiveEndings')),
+    futureEndings: bySuffixLength(optionList(entry, 'futureEndings')),
     necessiveEndings: bySuffixLength(optionList(entry, 'necessiveEndings')),
     presentEndings: bySuffixLength(optionList(entry, 'presentEndings')),
     pastEndings: bySuffixLength(optionList(entry, 'pastEndings')),
@@ -125,10 +129,13 @@ export const passiveFi: KindCheck = (s, entry) => {
       }
     }
 
-    if (c.has('modal') && o.auxiliaries.has(lower)) {
+    const future = o.futureAuxiliaries.has(lower);
+    if (c.has('modal') && (future || o.auxiliaries.has(lower))) {
+      // "voidaan periä" takes the A-infinitive; "tullaan ilmoittamaan" the MA-illative
+      // (without it, "tullaan" is just "one comes").
       const j = nextContent(s, o, i);
       const verb = j === undefined ? undefined : (words[j] as RuleWord);
-      if (j !== undefined && verb && endsWithAny(verb.lower, o.infinitiveEndings) && !isName(words, j)) {
+      if (j !== undefined && verb && endsWithAny(verb.lower, future ? o.futureEndings : o.infinitiveEndings) && !isName(words, j)) {
         push(i, j);
         continue;
       }

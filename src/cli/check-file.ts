@@ -21,6 +21,8 @@ export interface CheckSettings {
   config?: string;
   /** Organisations that audit suppressions require a reason on each. */
   requireSuppressionReason?: boolean;
+  /** Report words the spelling dictionary does not know. */
+  spelling?: boolean;
 }
 
 export interface FileResult {
@@ -63,9 +65,11 @@ export class ConfigResolver {
   }
 }
 
-async function resourcesFor(text: string, language: Language | undefined): Promise<Resources> {
+async function resourcesFor(text: string, language: Language | undefined, spelling: boolean): Promise<Resources> {
   const resources = await loadResources(['sv', 'fi', 'nb', 'nn', 'en'], { lexicons: false });
-  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
+  if (spelling) {
+    resources.lexicons = (await loadResources(['sv', 'nb', 'nn'], { lexicons: true })).lexicons;
+  } else if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
     const lexiconLanguages: Language[] = language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
     resources.lexicons = (await loadResources(lexiconLanguages, { lexicons: true })).lexicons;
   }
@@ -103,7 +107,8 @@ export async function checkDocument(path: string, bytes: Uint8Array, settings: C
   const lang = settings.lang ?? config.language;
   const forced = lang && lang !== 'auto' ? lang : undefined;
   const declared = document.documentLanguage;
-  const resources = await resourcesFor(document.text, forced ?? declared ?? detectLanguage(document.text)?.language);
+  const spelling = settings.spelling ?? config.spelling ?? false;
+  const resources = await resourcesFor(document.text, forced ?? declared ?? detectLanguage(document.text)?.language, spelling);
   const { rules, disabled } = rulesOf(config);
   const report = analyse(document.text, {
     language: lang,
@@ -114,6 +119,7 @@ export async function checkDocument(path: string, bytes: Uint8Array, settings: C
     disabled,
     thresholds: config.thresholds,
     knownWords: new Set(config.words.map((w) => w.normalize('NFC').toLowerCase())),
+    spelling,
     ...(document.blocks ? { blocks: document.blocks } : {}),
   });
   const suppressions = document.suppressions ?? [];

@@ -65,6 +65,7 @@ async function runAll(files: string[], opts: CheckOptions, stdinName: string | u
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.config ? { config: opts.config } : {}),
     ...(opts.requireSuppressionReason ? { requireSuppressionReason: true } : {}),
+    ...(opts.spelling ? { spelling: true } : {}),
   };
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), 8));
   const inProcess = async (path: string): Promise<PoolResult> => {

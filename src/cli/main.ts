@@ -43,6 +43,7 @@ function program(): Command {
     .option('--fix-dry-run', 'print the safe replacements as a unified diff without writing')
     .option('--report-suppressions', 'list the inline klar-disable comments and what they hide')
     .option('--require-suppression-reason', 'report klar-disable comments that give no reason')
+    .option('--spelling', 'also report words the spelling dictionary does not know (sv, nb, nn)')
     .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)', number('--jobs'))
     .option('-q, --quiet', 'print only findings, no summaries or progress')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')

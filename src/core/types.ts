@@ -198,7 +198,12 @@ export interface AnalyseOptions {
    * them in plain text itself. Offsets index into `text`.
    */
   blocks?: readonly TextBlock[];
-  /** The organisation's accepted words (lower case): never reported as unfamiliar. */
+  /**
+   * Report words the spelling dictionary (`resources.lexicons`) does not know.
+   * Off by default: names and new compounds make it the noisiest check.
+   */
+  spelling?: boolean;
+  /** The organisation's accepted words (lower case): never reported as unfamiliar or misspelt. */
   knownWords?: ReadonlySet<string>;
 }
 

@@ -22,6 +22,7 @@ export interface KlarConfig {
   words: string[];
   thresholds: Partial<Thresholds>;
   requireSuppressionReason?: boolean;
+  spelling?: boolean;
   /** Files this configuration was read from, most general first. */
   files: string[];
 }
@@ -53,6 +54,7 @@ interface RawConfig {
   words?: string[];
   thresholds?: Partial<Thresholds>;
   requireSuppressionReason?: boolean;
+  spelling?: boolean;
 }
 
 function parseConfigText(path: string, text: string): RawConfig | undefined {
@@ -144,6 +146,7 @@ function readConfigFile(path: string, seen: Set<string>): KlarConfig {
     words: raw.words ?? [],
     thresholds: raw.thresholds ?? {},
     ...(raw.requireSuppressionReason !== undefined ? { requireSuppressionReason: raw.requireSuppressionReason } : {}),
+    ...(raw.spelling !== undefined ? { spelling: raw.spelling } : {}),
     files: [full],
   };
   return mergeConfigs(merged, own);
@@ -165,6 +168,7 @@ export function mergeConfigs(base: KlarConfig, over: KlarConfig): KlarConfig {
     ...((over.requireSuppressionReason ?? base.requireSuppressionReason) !== undefined
       ? { requireSuppressionReason: over.requireSuppressionReason ?? base.requireSuppressionReason }
       : {}),
+    ...((over.spelling ?? base.spelling) !== undefined ? { spelling: over.spelling ?? base.spelling } : {}),
     files: [...base.files, ...over.files],
   };
 }

@@ -4,8 +4,17 @@ import type { ParagraphModel } from '../text/segment.js';
 import type { AnalyseOptions, Diagnostic, Language, Profile } from '../types.js';
 import { compileRules, matchSentence, normalise, NO_MORPHOLOGY, type RuleMatch } from './engine.js';
 import { unfamiliarWords } from './familiarity.js';
+import { misspelt } from './spelling.js';
 import { KINDS } from './kinds/index.js';
 import type { RuleEntry, SentenceView } from './types.js';
+
+const SPELLING_MESSAGE: Record<Language, string> = {
+  sv: '”{match}” finns inte i ordlistan. Kontrollera stavningen.',
+  nb: '«{match}» finnes ikke i ordlisten. Kontroller stavemåten.',
+  nn: '«{match}» finst ikkje i ordlista. Kontroller stavemåten.',
+  fi: '”{match}” ei ole sanastossa. Tarkista kirjoitusasu.',
+  en: '“{match}” is not in the dictionary. Check the spelling.',
+};
 
 const UNFAMILIAR_MESSAGE: Record<Language, string> = {
   sv: '”{match}” är ett ovanligt ord. Förklara det eller välj ett vanligare ord.',
@@ -97,6 +106,31 @@ export function ruleFindings(
           explainedOnce.add(m.entry.id);
         }
         out.push(toDiagnostic(text, lines, p.language, m));
+      }
+    }
+  }
+  if (options.spelling) {
+    for (const [language, views] of byLanguage) {
+      const id = `${language}/spelling/unknown-word`;
+      const lexicon = resources?.lexicons?.[language];
+      if (!lexicon || options.disabled?.has(id)) continue;
+      const flagged = new Set(out.map((d) => d.offset));
+      for (const view of views) {
+        for (const w of misspelt(view, lexicon, options.knownWords)) {
+          if (flagged.has(w.start)) continue;
+          const params = { match: w.form };
+          // Suggestions are slow (0.1–0.25 s a word): editors ask for them on demand, never here.
+          out.push({
+            ruleId: id,
+            category: 'spelling',
+            severity: 'info',
+            message: fill(SPELLING_MESSAGE[language], params),
+            messageEn: fill(SPELLING_MESSAGE.en, params),
+            ...lines.span(w.start, w.end),
+            suggestions: [],
+            excerpt: excerptOf(text, w.start, w.end),
+          });
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 /** `klar check`: check documents and report in the chosen format. */
 import { availableParallelism } from 'node:os';
-import type { Language, Profile, Severity } from '../core/types.js';
+import type { Language, Severity } from '../core/types.js';
 import { encodeText } from '../formats/encoding.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import { ConfigError } from '../node/config.js';
@@ -105,7 +105,7 @@ async function runAll(files: string[], opts: CheckOptions, stdinName: string | u
     progress.done();
   }
   // Errors from workers that are not about one file (a broken configuration) stop the run.
-  const fatal = results.find((r) => !r.ok && !r.user && /^\S+:\d+: /.test(r.message));
+  const fatal = results.find((r) => !r.ok && r.fatal);
   if (fatal && !fatal.ok) throw new UserError(fatal.message);
   const internal = results.find((r) => !r.ok && !r.user);
   if (internal && !internal.ok) throw new Error(internal.message);
@@ -224,4 +224,3 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   return failed ? EXIT.findings : EXIT.ok;
 }
 
-export type { Profile };

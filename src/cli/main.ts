@@ -78,6 +78,21 @@ function program(): Command {
     });
 
   cmd
+    .command('lsp')
+    .description('start the language server (for editors): --stdio, or --node-ipc for the VS Code client')
+    .option('--stdio', 'talk over standard input and output')
+    .option('--node-ipc', 'talk over Node IPC (the VS Code client)')
+    .allowUnknownOption()
+    .exitOverride()
+    .action(async () => {
+      // The server reads its transport from process.argv, as vscode-languageserver expects.
+      const serverModule = '../server/main.js';
+      const { startServer } = (await import(serverModule)) as { startServer: () => void };
+      startServer();
+      await new Promise<never>(() => undefined);
+    });
+
+  cmd
     .command('init')
     .description('write a commented starter .klarrc.yaml in the current folder')
     .exitOverride()

@@ -7,7 +7,7 @@ import type { SourceDocument } from '../formats/types.js';
 
 export type PoolResult =
   | { ok: true; report: FileReport; suppressions: SuppressionUse[]; document: SourceDocument; bytes?: Uint8Array }
-  | { ok: false; user: boolean; message: string };
+  | { ok: false; user: boolean; fatal?: boolean; message: string };
 
 export class CheckPool {
   private readonly workers: Worker[];

@@ -3,6 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkDocument, ConfigResolver, type CheckSettings } from './check-file.js';
 import { readBytes } from './read.js';
 import { UserError } from './errors.js';
+import { ConfigError } from '../node/config.js';
+import { RuleFileError } from '../node/rules.js';
 
 const settings = workerData as CheckSettings;
 const configs = new ConfigResolver(settings.config);
@@ -17,6 +19,8 @@ parentPort?.on('message', (job: { id: number; path: string }) => {
           id: job.id,
           ok: false,
           user: error instanceof UserError,
+          // A broken configuration or rule file stops the whole run, not just this file.
+          fatal: error instanceof ConfigError || error instanceof RuleFileError,
           message: error instanceof Error ? error.message : String(error),
         }),
     );

@@ -165,3 +165,24 @@ describe('stats and init', () => {
     expect(readdirSync(d).sort()).toEqual(['a.txt', 'report.json']);
   });
 });
+
+describe('limits', () => {
+  it('refuses a file over 64 MB with one line, without reading it', () => {
+    const d = dir({});
+    const big = join(d, 'huge.txt');
+    // A sparse file: its size is checked before anything is read.
+    spawnSync('truncate', ['-s', '70M', big]);
+    const r = klar(['check', big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`klar: ${big}: 70 MB is more than klar checks at once (64 MB); split the document\n`);
+  });
+
+  it('stops with file:line when a configuration breaks, also with worker threads', () => {
+    const files: Record<string, string> = { '.klarrc.yaml': 'rules:\n  long-word: sometimes\n' };
+    for (let i = 0; i < 10; i++) files[`f${i}.txt`] = 'Hej.\n';
+    const d = dir(files);
+    const r = klar(['check', '--jobs', '2', '.'], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('klar: .klarrc.yaml:2: rules.long-word: must be one of off, error, warning, info\n');
+  });
+});

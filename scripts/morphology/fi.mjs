@@ -159,14 +159,17 @@ function cuts(word, a) {
 const NAME_CLASSES = new Set(['etunimi', 'sukunimi', 'paikannimi', 'nimi']);
 
 /**
- * Question (-ko) and emphatic (-han, -pa, -pas) clitics belong to speech, not to
- * the texts klar checks; leaving them out keeps the table a fraction of the size.
+ * Clitics: question (-ko) and emphatic (-han, -pa, -pas) ones belong to speech, and
+ * the focus clitics (-kin, -kaan) would double the table for forms that official
+ * texts seldom inflect that way; leaving them out keeps the table small.
  * Voikko marks the emphatic ones only by a trailing [Ef] after the word.
  */
 function colloquial(a) {
-  return a.KYSYMYSLIITE === 'true' || /[^\]]\[Ef\]$/u.test(a.FSTOUTPUT ?? '') || (a.FOCUS !== undefined && a.POSSESSIVE !== undefined);
+  // Comparatives of officialese adjectives (kyseisempi) do not occur in real text either.
+  if (a.COMPARISON === 'comparative' || a.COMPARISON === 'superlative') return true;
+  return a.KYSYMYSLIITE === 'true' || /[^\]]\[Ef\]$/u.test(a.FSTOUTPUT ?? '') || a.FOCUS !== undefined;
 }
-const COLLOQUIAL_ENDING = /(?:han|hän|pa|pä|pas|päs|ko|kö|kohan|köhän)$/u;
+const COLLOQUIAL_ENDING = /(?:han|hän|pa|pä|pas|päs|ko|kö|kin|kaan|kään)$/u;
 
 // Endings a text uses that the frequency list (film subtitles) is thin on: official
 // passives, participles, infinitives and the full case system.
@@ -180,7 +183,7 @@ const HAND_ENDINGS = HARMONY([
   'tavaksi', 'ttavaksi', 'va', 'van', 'vat', 'vaa', 'via', 'vien', 'vassa', 'vasta', 'vaan', 'valla', 'valle', 'vana', 'vaksi', 'vissa',
   'vista', 'viin', 'villa', 'ville', 'ma', 'man', 'mat', 'maa', 'mia', 'mien', 'massa', 'masta', 'maan', 'malla', 'matta', 'mana',
   'minen', 'misen', 'mista', 'misessa', 'misesta', 'miseen', 'misella', 'miselle', 'misena', 'miseksi', 'miset', 'misten', 'misia',
-  'essa', 'en', 'ttaessa', 'taessa', 'ttaen', 'taen', 'koon', 'kaa', 'kaamme', 'kaan', 'kin',
+  'essa', 'en', 'ttaessa', 'taessa', 'ttaen', 'taen', 'koon', 'kaa', 'kaamme',
   'ssa', 'sta', 'lla', 'lta', 'lle', 'na', 'ksi', 'ine', 'issa', 'ista', 'illa', 'ilta', 'ille', 'ina', 'iksi', 'iin', 'ihin', 'isiin',
   'seen', 'hin', 'han', 'hen', 'hon', 'hun', 'den', 'tten', 'jen', 'iden', 'itten', 'ja', 'ita', 'ien', 'in', 'e', 'et', 'een', 'ia',
 ]);
@@ -215,7 +218,6 @@ function syntheticStems(lemma) {
 }
 
 const POSSESSIVES = HARMONY(['ni', 'si', 'mme', 'nne', 'nsa', 'an', 'en']);
-const CLITICS = HARMONY(['kin', 'kaan']);
 
 async function main() {
   const probe = spawnSync('voikkospell', ['-M'], { input: 'talo\n' });
@@ -265,7 +267,7 @@ async function main() {
 
   // Round one: every ending seen in the frequency list on the stems Voikko showed,
   // and the hand-written endings on stems built from the lemma. Round two: the
-  // hand-written endings on stems round one found, then possessive suffixes and clitics.
+  // hand-written endings on stems round one found, and possessive suffixes.
   const all = new Map(known);
   const tried = new Set();
   for (let round = 0; round < 2; round++) {
@@ -284,7 +286,7 @@ async function main() {
       for (const lemma of lemmas) if (!stems.has(lemma)) for (const stem of syntheticStems(lemma)) for (const e of HAND_ENDINGS) candidates.add(stem + e);
     } else {
       for (const form of accepted.keys()) {
-        for (const s of [...POSSESSIVES, ...CLITICS]) {
+        for (const s of POSSESSIVES) {
           candidates.add(form + s);
           if (/[nt]$/u.test(form)) candidates.add(form.slice(0, -1) + s);
         }

@@ -10,7 +10,6 @@ import { EXIT, UserError } from './errors.js';
 import { expandPaths, shard } from './files.js';
 import { applyFixes, unifiedDiff } from './fix.js';
 import { format } from './formatters/index.js';
-import { writeDocxWithComments } from './docx-comments.js';
 import { configuredRules, emptyConfig, findConfigFile, loadConfigFile } from '../node/config.js';
 import type { FileReport } from './formatters/types.js';
 import { CheckPool, type PoolResult } from './pool.js';
@@ -145,7 +144,7 @@ function activeRules(explicit: string | undefined) {
 }
 
 /** `--format docx`: a copy of the Word document with each finding as a comment; the original is never touched. */
-function writeWordCopy(done: FileResult[], opts: CheckOptions, inputError: boolean): number {
+async function writeWordCopy(done: FileResult[], opts: CheckOptions, inputError: boolean): Promise<number> {
   const words = done.filter((d) => d.document.format === 'docx');
   if (words.length !== 1 || done.length !== 1) throw new UserError('--format docx needs exactly one .docx file to check');
   if (!opts.output) throw new UserError('--format docx writes a Word file: give --output FILE.docx');
@@ -153,6 +152,8 @@ function writeWordCopy(done: FileResult[], opts: CheckOptions, inputError: boole
   if (opts.output === only.report.path) throw new UserError('--output must not be the checked file: klar never writes into a document it was given');
   const bytes = only.bytes;
   if (!bytes) throw new UserError(`${only.report.path}: the original file is needed to add comments; check it by path, not from standard input`);
+  // Loaded on demand: the Word machinery costs start-up time every other run would pay.
+  const { writeDocxWithComments } = await import('./docx-comments.js');
   writeFileAtomic(opts.output, writeDocxWithComments(bytes, only.document, only.report.diagnostics, { date: new Date(), path: only.report.path }));
   if (!opts.quiet) process.stderr.write(`klar: wrote ${opts.output} with ${only.report.diagnostics.length} comments\n`);
   return inputError ? EXIT.usage : EXIT.ok;
@@ -187,7 +188,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   }
 
   const reports: FileReport[] = done.map((d) => d.report);
-  if (opts.format === 'docx') return writeWordCopy(done, opts, inputError);
+  if (opts.format === 'docx') return await writeWordCopy(done, opts, inputError);
   const locale = opts.locale ?? localeFromEnvironment();
   const color = opts.color !== false && !process.env.NO_COLOR && !opts.output && process.stdout.isTTY === true;
   const name = opts.format ?? 'stylish';

@@ -237,16 +237,21 @@ export async function loadResources(
   opts: LoadResourcesOptions = {},
 ): Promise<Resources> {
   const unique = [...new Set(langs)];
-  const frequency: Partial<Record<Language, FrequencyTable>> = {};
-  for (const lang of unique) frequency[lang] = loadFrequencyTable(lang);
-
-  const morphology: Partial<Record<Language, Morphology>> = {};
-  for (const lang of unique) morphology[lang] = loadMorphology(lang);
-  const resources: Resources = { frequency, morphology };
+  // Tables are read on first use: a Swedish letter never pays for the Finnish ones.
+  const resources: Resources = { frequency: lazyRecord(unique, loadFrequencyTable), morphology: lazyRecord(unique, loadMorphology) };
   if (opts.lexicons ?? true) {
     resources.lexicons = await loadLexicons(unique);
   }
   return resources;
+}
+
+/** A record whose values are loaded when first read (the loaders cache per process). */
+function lazyRecord<T>(langs: readonly Language[], load: (lang: Language) => T): Partial<Record<Language, T>> {
+  const record: Partial<Record<Language, T>> = {};
+  for (const lang of langs) {
+    Object.defineProperty(record, lang, { enumerable: true, configurable: true, get: () => load(lang) });
+  }
+  return record;
 }
 
 async function loadLexicons(langs: readonly Language[]): Promise<Partial<Record<Language, Lexicon>>> {

@@ -2,8 +2,9 @@
  * Loads rule files (YAML) from disk, validates them against rules/schema.json and
  * reports the first problem of a broken file as `file:line: what is wrong`.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
@@ -112,14 +113,14 @@ export function parseRuleFile(file: string, text: string, language?: Language): 
   });
 }
 
-function readRuleFile(path: string, language?: Language): RuleEntry[] {
+function readRuleFile(path: string): RuleEntry[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new RuleFileError(`${path}:1: cannot be read`);
   }
-  return parseRuleFile(relative(process.cwd(), path) || path, text, language);
+  return parseRuleFile(relative(process.cwd(), path) || path, text);
 }
 
 /** Rejects two entries with one id, naming both places. */
@@ -134,21 +135,77 @@ export function checkUniqueIds(entries: RuleEntry[]): void {
 
 let builtin: RuleEntry[] | undefined;
 
-/** All rules shipped in rules/<lang>/*.yaml, validated once per process. */
+/** Built-in rules, validated at build time, as JSON: parsing the YAML takes about a second. */
+const CACHE_PATH = join(RULES_DIR, '.cache', 'builtin.json');
+
+interface RuleFileRef {
+  path: string;
+  language: Language;
+}
+
+function builtinRuleFiles(): RuleFileRef[] {
+  const files: RuleFileRef[] = [];
+  for (const language of LANGUAGES) {
+    const folder = join(RULES_DIR, language);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+      files.push({ path: join(folder, name), language });
+    }
+  }
+  return files;
+}
+
+/** Size and modification time of every rule file and the schema: any edit makes the cache stale. */
+function fingerprint(files: RuleFileRef[]): string {
+  return [...files.map((f) => f.path), join(RULES_DIR, 'schema.json')]
+    .map((path) => {
+      const info = statSync(path);
+      return `${relative(PACKAGE_ROOT, path)}:${info.size}:${Math.trunc(info.mtimeMs)}`;
+    })
+    .join('|');
+}
+
+function parseBuiltin(files: RuleFileRef[]): RuleEntry[] {
+  const entries: RuleEntry[] = [];
+  for (const { path, language } of files) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new RuleFileError(`${path}:1: cannot be read`);
+    }
+    // Named from the package root, so messages and the cache do not depend on the working folder.
+    entries.push(...parseRuleFile(relative(PACKAGE_ROOT, path).split('\\').join('/'), text, language));
+  }
+  checkUniqueIds(entries);
+  return entries;
+}
+
+function readCache(print: string): RuleEntry[] | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(CACHE_PATH, 'utf8')) as { fingerprint: string; rules: RuleEntry[] };
+    return cache.fingerprint === print ? cache.rules : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** All rules shipped in rules/<lang>/*.yaml: from the build's cache when it is current, else parsed and validated. */
 export function loadBuiltinRules(): RuleEntry[] {
   if (!builtin) {
-    const entries: RuleEntry[] = [];
-    for (const lang of LANGUAGES) {
-      const folder = join(RULES_DIR, lang);
-      if (!existsSync(folder)) continue;
-      for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
-        entries.push(...readRuleFile(join(folder, name), lang));
-      }
-    }
-    checkUniqueIds(entries);
-    builtin = entries;
+    const files = builtinRuleFiles();
+    builtin = readCache(fingerprint(files)) ?? parseBuiltin(files);
   }
   return builtin;
+}
+
+/** Validates the built-in rules and writes the cache (run by the build). */
+export function writeBuiltinRulesCache(): number {
+  const files = builtinRuleFiles();
+  const rules = parseBuiltin(files);
+  mkdirSync(dirname(CACHE_PATH), { recursive: true });
+  writeFileAtomic(CACHE_PATH, JSON.stringify({ fingerprint: fingerprint(files), rules }));
+  return rules.length;
 }
 
 /** An organisation's own rule file (same schema). */

@@ -97,7 +97,8 @@ function pairMatches(s: SentenceView, o: NominalOptions, ctx: KindContext, out: 
     // Nearest verb first, on either side; stop at punctuation (another clause).
     let found: { j: number; pair: number } | undefined;
     for (let d = 1; d <= o.window + 1 && !found; d++) {
-      for (const j of [i - d, i + d]) {
+      for (let side = -1; side <= 1 && !found; side += 2) {
+        const j = i + side * d;
         if (j < 0 || j >= words.length || used.has(j)) continue;
         const lo = Math.min(i, j);
         const hi = Math.max(i, j);
@@ -106,10 +107,7 @@ function pairMatches(s: SentenceView, o: NominalOptions, ctx: KindContext, out: 
         if (!clear) continue;
         const verbPairs = roles(o.verbs, words[j] as RuleWord, ctx);
         const pair = verbPairs?.find((p) => nounPairs.includes(p));
-        if (pair !== undefined) {
-          found = { j, pair };
-          break;
-        }
+        if (pair !== undefined) found = { j, pair };
       }
     }
     if (!found) continue;

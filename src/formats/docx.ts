@@ -22,6 +22,7 @@ import {
   scanXml,
   type XmlToken,
   type ZipEntry,
+  packageMessage,
 } from './zip.js';
 
 export const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -43,19 +44,8 @@ export interface DocxDocument extends SourceDocument {
   blocks: TextBlock[];
 }
 
-/** The one-line messages for a .docx klar cannot read. */
 export function docxMessage(path: string, error: PackageError | 'invalid'): string {
-  const reason = error === 'invalid' ? 'invalid' : error.reason;
-  switch (reason) {
-    case 'too-large':
-      return `${path}: the document expands to more than 50 MB; klar refuses it to stay safe`;
-    case 'ratio':
-      return `${path}: a part of the document expands more than 200 times (a zip bomb?); klar refuses it to stay safe`;
-    case 'encrypted':
-      return `${path}: the document is password-protected; remove the password in Word and try again`;
-    default:
-      return `${path}: not a valid Word document (.docx)`;
-  }
+  return packageMessage(path, error, 'Word document (.docx)', 'remove the password in Word');
 }
 
 // ---------------------------------------------------------------------------

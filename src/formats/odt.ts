@@ -7,7 +7,7 @@
 import type { BlockKind } from '../core/types.js';
 import { assembleBlocks } from './docx.js';
 import { DocumentError, type Locator, type SourceDocument } from './types.js';
-import { decodeXmlText, isCompoundFile, NamespaceScope, PackageError, parseAttributes, readZip, scanXml, type XmlToken } from './zip.js';
+import { decodeXmlText, isCompoundFile, NamespaceScope, PackageError, parseAttributes, readZip, scanXml, type XmlToken, packageMessage } from './zip.js';
 
 const TEXT_NS = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
 const OFFICE_NS = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
@@ -40,17 +40,7 @@ const SKIPPED = new Set([
 ]);
 
 export function odtMessage(path: string, error: PackageError | 'invalid'): string {
-  const reason = error === 'invalid' ? 'invalid' : error.reason;
-  switch (reason) {
-    case 'too-large':
-      return `${path}: the document expands to more than 50 MB; klar refuses it to stay safe`;
-    case 'ratio':
-      return `${path}: a part of the document expands more than 200 times (a zip bomb?); klar refuses it to stay safe`;
-    case 'encrypted':
-      return `${path}: the document is password-protected; remove the password and try again`;
-    default:
-      return `${path}: not a valid OpenDocument text (.odt)`;
-  }
+  return packageMessage(path, error, 'OpenDocument text (.odt)', 'remove the password');
 }
 
 interface Collector {

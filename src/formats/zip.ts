@@ -375,3 +375,18 @@ export class NamespaceScope {
 }
 
 const EMPTY_SCOPE = new Map<string, string>();
+
+/** The one-line messages for an office package (.docx, .odt) klar cannot read. */
+export function packageMessage(path: string, error: PackageError | 'invalid', what: string, removePassword: string): string {
+  const reason = error === 'invalid' ? 'invalid' : error.reason;
+  switch (reason) {
+    case 'too-large':
+      return `${path}: the document expands to more than 50 MB; klar refuses it to stay safe`;
+    case 'ratio':
+      return `${path}: a part of the document expands more than 200 times (a zip bomb?); klar refuses it to stay safe`;
+    case 'encrypted':
+      return `${path}: the document is password-protected; ${removePassword} and try again`;
+    default:
+      return `${path}: not a valid ${what}`;
+  }
+}

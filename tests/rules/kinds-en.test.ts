@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { KINDS_EN } from '../../src/core/rules/kinds/en.js';
 import type { KindContext, KindMatch, Morphology, RuleEntry, SentenceView } from '../../src/core/rules/types.js';
 import { parseRuleFile } from '../../src/node/rules.js';
+import { sentenceView } from './sentence-view.js';
 
 const RULES = join(import.meta.dirname, '..', '..', 'rules', 'en');
 
@@ -42,17 +43,7 @@ const morphology: Morphology = {
 };
 const ctx: KindContext = { language: 'en', morphology };
 
-const WORD = /\p{L}[\p{L}\p{M}'’:-]*/gu;
-
-/** A sentence view as the engine builds it; `prefix` shifts the sentence inside a longer text. */
-function view(sentence: string, prefix = ''): SentenceView {
-  const text = prefix + sentence;
-  const words = [...sentence.matchAll(WORD)].map((m) => {
-    const start = prefix.length + (m.index ?? 0);
-    return { form: m[0], lower: m[0].normalize('NFC').toLowerCase(), start, end: start + m[0].length };
-  });
-  return { text, start: prefix.length, end: text.length, words };
-}
+const view = sentenceView;
 
 function run(kind: 'passive' | 'nominalisation', sentence: string): KindMatch[] {
   const check = KINDS_EN[kind];

@@ -7,16 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { KINDS_FI } from '../../src/core/rules/kinds/fi.js';
 import type { KindCheck, KindContext, Morphology, RuleEntry, SentenceView } from '../../src/core/rules/types.js';
 import { loadBuiltinRules } from '../../src/node/rules.js';
+import { sentenceView } from './sentence-view.js';
 
-function view(text: string): SentenceView {
-  const words = [...text.matchAll(/\p{L}[\p{L}\p{M}'’:-]*/gu)].map((m) => ({
-    form: m[0],
-    lower: m[0].normalize('NFC').toLowerCase(),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  return { text, start: 0, end: text.length, words };
-}
+const view = sentenceView;
 
 /** A morphology that knows only the forms a test needs. */
 function morphology(table: Record<string, string>): Morphology {

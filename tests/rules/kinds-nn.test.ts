@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { KINDS_NN } from '../../src/core/rules/kinds/nn.js';
 import type { KindCheck, KindContext, Morphology, RuleEntry, SentenceView } from '../../src/core/rules/types.js';
 import { loadRuleFile } from '../../src/node/rules.js';
+import { sentenceView } from './sentence-view.js';
 
 const RULES = join(import.meta.dirname, '..', '..', 'rules', 'nn');
 
@@ -16,17 +17,7 @@ function entry(file: string, id: string): RuleEntry {
   return found;
 }
 
-/** Words and absolute offsets, the way the engine hands a sentence to a kind. */
-function view(sentence: string, offset = 0): SentenceView {
-  const text = ' '.repeat(offset) + sentence;
-  const words = [...sentence.matchAll(/\p{L}[\p{L}\p{M}'’:-]*/gu)].map((m) => ({
-    form: m[0],
-    lower: m[0].normalize('NFC').toLowerCase(),
-    start: offset + (m.index ?? 0),
-    end: offset + (m.index ?? 0) + m[0].length,
-  }));
-  return { text, start: offset, end: text.length, words };
-}
+const view = sentenceView;
 
 /** A stub morphology: just the support-verb forms the nominalisation tests need. */
 const FORMS: Record<string, string> = { gjennomførte: 'gjennomføre', gjer: 'gjere', føretek: 'føreta' };

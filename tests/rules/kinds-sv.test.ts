@@ -10,6 +10,7 @@ import { KINDS_SV } from '../../src/core/rules/kinds/sv.js';
 import type { Kind, KindCheck, KindContext, KindMatch, Morphology, RuleEntry, SentenceView } from '../../src/core/rules/types.js';
 import type { Lexicon } from '../../src/core/types.js';
 import { parseRuleFile } from '../../src/node/rules.js';
+import { sentenceView } from './sentence-view.js';
 
 const RULES = join(import.meta.dirname, '..', '..', 'rules', 'sv');
 
@@ -44,17 +45,7 @@ const LEMMAS: Record<string, string[]> = {
 const morphology: Morphology = { lemmasOf: (form) => LEMMAS[form] ?? [], formsOf: () => [] };
 const ctx: KindContext = { language: 'sv', morphology };
 
-const WORD = /\p{L}[\p{L}\p{M}'’:-]*/gu;
-
-/** A sentence view as the engine builds it; `prefix` shifts the sentence inside a longer text. */
-function view(sentence: string, prefix = ''): SentenceView {
-  const text = prefix + sentence;
-  const words = [...sentence.matchAll(WORD)].map((m) => {
-    const start = prefix.length + (m.index ?? 0);
-    return { form: m[0], lower: m[0].normalize('NFC').toLowerCase(), start, end: start + m[0].length };
-  });
-  return { text, start: prefix.length, end: text.length, words };
-}
+const view = sentenceView;
 
 function check(kind: Kind): KindCheck {
   const found = KINDS_SV[kind];

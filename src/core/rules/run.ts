@@ -6,7 +6,7 @@ import { compileRules, matchSentence, normalise, NO_MORPHOLOGY, type RuleMatch }
 import { unfamiliarWords } from './familiarity.js';
 import { misspelt } from './spelling.js';
 import { KINDS } from './kinds/index.js';
-import type { RuleEntry, SentenceView } from './types.js';
+import type { RuleEntry, RuleWord, SentenceView } from './types.js';
 
 const SPELLING_MESSAGE: Record<Language, string> = {
   sv: '”{match}” finns inte i ordlistan. Kontrollera stavningen.',
@@ -76,6 +76,29 @@ function safeFix(entry: RuleEntry, excerpt: string, suggestions: readonly string
   return { replacement: matchCase(suggestions[0] as string, excerpt) };
 }
 
+/** A finding of one of klar's own word checks (spelling, familiarity): no suggestion to offer. */
+function wordFinding(
+  text: string,
+  lines: LineIndex,
+  ruleId: string,
+  category: string,
+  messages: Record<Language, string>,
+  language: Language,
+  w: RuleWord,
+): Diagnostic {
+  const params = { match: w.form };
+  return {
+    ruleId,
+    category,
+    severity: 'info',
+    message: fill(messages[language], params),
+    messageEn: fill(messages.en, params),
+    ...lines.span(w.start, w.end),
+    suggestions: [],
+    excerpt: excerptOf(text, w.start, w.end),
+  };
+}
+
 /** Runs the rule entries and the easy-read familiarity check over every sentence. */
 export function ruleFindings(
   text: string,
@@ -118,18 +141,8 @@ export function ruleFindings(
       for (const view of views) {
         for (const w of misspelt(view, lexicon, options.knownWords)) {
           if (flagged.has(w.start)) continue;
-          const params = { match: w.form };
           // Suggestions are slow (0.1–0.25 s a word): editors ask for them on demand, never here.
-          out.push({
-            ruleId: id,
-            category: 'spelling',
-            severity: 'info',
-            message: fill(SPELLING_MESSAGE[language], params),
-            messageEn: fill(SPELLING_MESSAGE.en, params),
-            ...lines.span(w.start, w.end),
-            suggestions: [],
-            excerpt: excerptOf(text, w.start, w.end),
-          });
+          out.push(wordFinding(text, lines, id, 'spelling', SPELLING_MESSAGE, language, w));
         }
       }
     }
@@ -144,17 +157,7 @@ export function ruleFindings(
       const flagged = new Set(out.map((d) => d.offset));
       for (const w of unfamiliarWords(views, { language, frequency, morphology })) {
         if (flagged.has(w.start) || options.knownWords?.has(w.lower)) continue;
-        const params = { match: w.form };
-        out.push({
-          ruleId: id,
-          category: 'easy-read',
-          severity: 'info',
-          message: fill(UNFAMILIAR_MESSAGE[language], params),
-          messageEn: fill(UNFAMILIAR_MESSAGE.en, params),
-          ...lines.span(w.start, w.end),
-          suggestions: [],
-          excerpt: excerptOf(text, w.start, w.end),
-        });
+        out.push(wordFinding(text, lines, id, 'easy-read', UNFAMILIAR_MESSAGE, language, w));
       }
     }
   }

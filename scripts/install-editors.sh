@@ -9,12 +9,10 @@ set -euo pipefail
 missing=()
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
-# Emacs 28 (Debian 12) has no built-in eglot; Emacs 29 and later do.
-if command -v emacs >/dev/null 2>&1; then
-  if ! emacs --batch -Q --eval '(progn (require (quote package)) (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa") (package-initialize) (kill-emacs (if (require (quote eglot) nil t) 0 1)))' >/dev/null 2>&1; then
-    missing+=(elpa-eglot)
-  fi
-else
+# Emacs 28 (Debian 12) has no built-in eglot; Emacs 29 and later do. -q keeps the
+# site start-up files, which is how Debian makes elpa-eglot loadable.
+if ! command -v emacs >/dev/null 2>&1 \
+  || ! emacs --batch -q --eval "(kill-emacs (if (require 'eglot nil t) 0 1))" >/dev/null 2>&1; then
   missing+=(elpa-eglot)
 fi
 

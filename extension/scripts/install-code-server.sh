@@ -19,7 +19,7 @@ fi
 
 missing=()
 for tool in rg cc make python3; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-[ -f /usr/include/gssapi/gssapi.h ] || missing+=("libkrb5-dev")
+command -v krb5-config >/dev/null 2>&1 || missing+=("libkrb5-dev")  # kerberos builds against its headers
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "installing build-essential python3 libkrb5-dev ripgrep (missing: ${missing[*]})" >&2

@@ -46,8 +46,8 @@ export interface PageOptions {
 }
 
 const EASY_READ_CATEGORY = 'easy-read';
+const SEVERITY_ORDER: Record<ReportFinding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const SHOWN_SENTENCES = 5;
-const BAR_WIDTH = 240;
 const BAR_HEIGHT = 14;
 
 /** The whole page; `renderBody` alone is what the webview swaps in on later updates. */
@@ -82,7 +82,7 @@ export function renderBody(model: ReportModel | undefined, t: Translate): string
   const { stats } = model;
   return [
     `<header><h1>${escapeHtml(t('Readability report: {0}', model.fileName))}</h1>`,
-    `<p class="meta">${escapeHtml(t('Language: {0} · profile: {1}', stats.language, profileName(stats.profile, t)))}</p></header>`,
+    `<p class="meta">${escapeHtml(t('Language: {0} · profile: {1}', languageName(stats.language, t), profileName(stats.profile, t)))}</p></header>`,
     renderSummary(stats.metrics, t),
     renderSections(stats.sections, t),
     renderFindings(model.findings.filter((f) => f.category !== EASY_READ_CATEGORY), t),
@@ -113,23 +113,24 @@ function renderSummary(m: Metrics, t: Translate): string {
 
 function renderSections(sections: SectionStats[], t: Translate): string {
   const title = `<h2>${escapeHtml(t('Difficulty per section'))}</h2>`;
-  if (sections.length === 0) return `<section>${title}<p class="empty">${escapeHtml(t('No sections.'))}</p></section>`;
+  if (sections.length === 0) return `<section class="sections">${title}<p class="empty">${escapeHtml(t('No sections.'))}</p></section>`;
   const rows = sections
     .map((section) => {
       const d = section.metrics.difficulty;
       const heading = section.heading ?? t('Before the first heading');
-      const width = d === null ? 0 : Math.round((clamp(d, 0, 100) / 100) * BAR_WIDTH);
+      // The bar is drawn on a 0–100 scale and stretched by CSS to the column's width.
+      const width = d === null ? 0 : Math.round(clamp(d, 0, 100) * 10) / 10;
       const bar =
-        `<svg class="bar" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" viewBox="0 0 ${BAR_WIDTH} ${BAR_HEIGHT}" role="img" ` +
+        `<svg class="bar" viewBox="0 0 100 ${BAR_HEIGHT}" preserveAspectRatio="none" role="img" ` +
         `aria-label="${escapeHtml(d === null ? t('too short to score') : t('difficulty {0} of 100', Math.round(d)))}">` +
-        `<rect class="track" x="0" y="0" width="${BAR_WIDTH}" height="${BAR_HEIGHT}"></rect>` +
+        `<rect class="track" x="0" y="0" width="100" height="${BAR_HEIGHT}"></rect>` +
         `<rect class="fill ${difficultyClass(d)}" x="0" y="0" width="${width}" height="${BAR_HEIGHT}"></rect></svg>`;
       const value = d === null ? '–' : `${Math.round(d)}`;
       const band = section.metrics.difficultyBand ?? '';
       const lix = section.metrics.lix === null ? '' : `LIX ${formatNumber(section.metrics.lix, 0)}`;
       return (
-        `<tr><th scope="row">${jumpLink(section.range, heading)}</th><td>${bar}</td>` +
-        `<td class="num">${escapeHtml(value)}</td><td>${escapeHtml(band)}</td><td class="num">${escapeHtml(lix)}</td></tr>`
+        `<tr><th scope="row">${jumpLink(section.range, heading)}</th><td class="chart">${bar}</td>` +
+        `<td class="num">${escapeHtml(value)}</td><td class="band">${escapeHtml(band)}</td><td class="num">${escapeHtml(lix)}</td></tr>`
       );
     })
     .join('');
@@ -141,15 +142,17 @@ function renderSections(sections: SectionStats[], t: Translate): string {
 
 function renderFindings(findings: ReportFinding[], t: Translate): string {
   const title = `<h2>${escapeHtml(t('Findings by category'))}</h2>`;
-  if (findings.length === 0) return `<section>${title}<p class="empty">${escapeHtml(t('No findings.'))}</p></section>`;
+  if (findings.length === 0) return `<section class="findings">${title}<p class="empty">${escapeHtml(t('No findings.'))}</p></section>`;
   const byCategory = new Map<string, ReportFinding[]>();
   for (const finding of findings) {
     const list = byCategory.get(finding.category) ?? [];
     list.push(finding);
     byCategory.set(finding.category, list);
   }
+  // The most serious categories first, then the largest: long words (info) should not push officialese down.
+  const rank = (list: ReportFinding[]): number => Math.min(...list.map((f) => SEVERITY_ORDER[f.severity]));
   const groups = [...byCategory.entries()]
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .sort((a, b) => rank(a[1]) - rank(b[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]))
     .map(([category, list]) => {
       const items = list
         .map(
@@ -170,7 +173,7 @@ function renderFindings(findings: ReportFinding[], t: Translate): string {
 
 function renderSentences(sentences: ReportSentence[], t: Translate): string {
   const title = `<h2>${escapeHtml(t('Longest sentences'))}</h2>`;
-  if (sentences.length === 0) return `<section>${title}<p class="empty">${escapeHtml(t('No long sentences.'))}</p></section>`;
+  if (sentences.length === 0) return `<section class="sentences">${title}<p class="empty">${escapeHtml(t('No long sentences.'))}</p></section>`;
   const items = [...sentences]
     .sort((a, b) => (b.words ?? 0) - (a.words ?? 0))
     .slice(0, SHOWN_SENTENCES)
@@ -186,7 +189,7 @@ function renderSentences(sentences: ReportSentence[], t: Translate): string {
 function renderEasyRead(findings: ReportFinding[], t: Translate): string {
   const title = `<h2>${escapeHtml(t('Words that need easy-read alternatives'))}</h2>`;
   if (findings.length === 0) {
-    return `<section>${title}<p class="empty">${escapeHtml(t('None found. Choose the easy-read profile to check for them.'))}</p></section>`;
+    return `<section class="easy-read">${title}<p class="empty">${escapeHtml(t('None found. Choose the easy-read profile to check for them.'))}</p></section>`;
   }
   const rows = findings
     .map(
@@ -233,6 +236,17 @@ function categoryName(category: string, t: Translate): string {
     case 'long-sentence': return t('Long sentences');
     case 'long-word': return t('Long words');
     default: return category;
+  }
+}
+
+function languageName(language: string, t: Translate): string {
+  switch (language) {
+    case 'sv': return t('Swedish');
+    case 'fi': return t('Finnish');
+    case 'nb': return t('Norwegian bokmål');
+    case 'nn': return t('Norwegian nynorsk');
+    case 'en': return t('English');
+    default: return language;
   }
 }
 

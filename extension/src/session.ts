@@ -41,8 +41,11 @@ export class Session implements vscode.Disposable {
     return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && this.languageIds().includes(document.languageId);
   }
 
+  /** Starts the client unless one is running (or starting) already. */
   start(): Promise<void> {
-    this.starting ??= this.doStart().finally(() => {
+    if (this.starting) return this.starting;
+    if (this.current && this.current.state !== State.Stopped) return Promise.resolve();
+    this.starting = this.doStart().finally(() => {
       this.starting = undefined;
     });
     return this.starting;
@@ -99,6 +102,8 @@ export class Session implements vscode.Disposable {
         // Untrusted: the server reads no project files, so their changes do not matter.
         fileEvents: vscode.workspace.isTrusted ? this.fileWatcher() : [],
       },
+      // Findings are asked for again after every edit; the client's default waits for a save or a refresh.
+      diagnosticPullOptions: { onChange: true, onSave: true },
       outputChannel: this.output,
       diagnosticCollectionName: 'klar',
     };
@@ -107,6 +112,7 @@ export class Session implements vscode.Disposable {
     try {
       await client.start();
     } catch (error) {
+      if (this.current === client) this.current = undefined;
       this.output.error(`the language server did not start: ${String(error)}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('klar could not start its language server. See the "klar" output for details.'));
       return;

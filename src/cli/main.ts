@@ -86,8 +86,8 @@ function program(): Command {
     .exitOverride()
     .action(async () => {
       // The server reads its transport from process.argv, as vscode-languageserver expects.
-      const serverModule = '../server/main.js';
-      const { startServer } = (await import(serverModule)) as { startServer: () => void };
+      // Loaded only for this command: the checker never pays the server's start-up.
+      const { startServer } = await import('../server/main.js');
       startServer();
       await new Promise<never>(() => undefined);
     });

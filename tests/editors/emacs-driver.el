@@ -9,8 +9,9 @@
 ;; JSON; the vitest file judges it, so this script only reports.
 ;;
 ;; Environment: KLAR_SERVER_CMD (JSON array), KLAR_FILE, KLAR_OUT, KLAR_TARGET or
-;; KLAR_TYPE, KLAR_WAIT_MS (how long to wait for the server before giving up; a
-;; guard against hanging, not a speed requirement).
+;; KLAR_TYPE, KLAR_SETTINGS (JSON, the client's settings), KLAR_WAIT_MS (how long
+;; to wait for the server before giving up; a guard against hanging, not a speed
+;; requirement).
 ;; `-q' rather than `-Q': Debian's site start-up is what makes elpa-eglot
 ;; loadable on Emacs 28; Emacs 29 and later have eglot built in.
 
@@ -72,6 +73,17 @@
                   (text-mode :language-id "plaintext"))
                  . ,(append (json-read-from-string (getenv "KLAR_SERVER_CMD")) nil))))
 (add-hook 'text-mode-hook #'eglot-ensure)
+;; Settings in the plist form docs/editors.md shows for .dir-locals.el.
+(when (getenv "KLAR_SETTINGS")
+  (setq-default eglot-workspace-configuration
+                (let ((json-object-type 'plist) (json-key-type 'keyword))
+                  (json-read-from-string (getenv "KLAR_SETTINGS")))))
+
+(defun klar-driver--pause ()
+  "Run the idle timers a pause in typing would; batch Emacs is never idle.
+eglot sends the edit to the server from such a timer."
+  (dolist (timer (copy-sequence timer-idle-list))
+    (timer-event-handler timer)))
 
 (defun klar-driver--diagnostics ()
   "klar's Flymake diagnostics in the current buffer, ordered by place."
@@ -135,6 +147,7 @@
                                                        (car (last klar-driver--publishes)))))
           (goto-char (point-max))
           (insert typed "\n")
+          (klar-driver--pause)
           (klar-driver--wait-until #'klar-driver--diagnostics)
           (klar-driver--set 'diagnostics (vconcat (mapcar #'klar-driver--describe (klar-driver--diagnostics))))
           (klar-driver--set 'after (buffer-substring-no-properties (point-min) (point-max)))

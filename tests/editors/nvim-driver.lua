@@ -1,5 +1,5 @@
 -- Plays a Neovim user against klar's language server, headless:
---   nvim --headless --clean -n -c 'luafile tests/editors/nvim-driver.lua'
+--   nvim --headless --clean -n -S tests/editors/nvim-driver.lua
 -- It opens a document with the same configuration docs/editors.md gives users,
 -- waits for klar's diagnostics, and then either applies the preferred quick fix
 -- from the code-action menu (KLAR_TARGET=rule-id@line) or types a line into the
@@ -7,8 +7,9 @@
 -- vitest file judges it, so this script only reports.
 --
 -- Environment: KLAR_SERVER_CMD (JSON array), KLAR_FILE, KLAR_OUT, KLAR_TARGET or
--- KLAR_TYPE, KLAR_WAIT_MS (how long to wait for the server before giving up; a
--- guard against hanging, not a speed requirement).
+-- KLAR_TYPE, KLAR_SETTINGS (JSON, the client's settings), KLAR_WAIT_MS (how long
+-- to wait for the server before giving up; a guard against hanging, not a speed
+-- requirement).
 -- Runs on Neovim 0.7 (Debian 12) and on 0.8+ (vim.lsp.start).
 
 local server_cmd = vim.fn.json_decode(os.getenv('KLAR_SERVER_CMD'))
@@ -17,6 +18,7 @@ local out = os.getenv('KLAR_OUT')
 local target = os.getenv('KLAR_TARGET')
 local typed = os.getenv('KLAR_TYPE')
 local wait_ms = tonumber(os.getenv('KLAR_WAIT_MS') or '60000')
+local settings = os.getenv('KLAR_SETTINGS') and vim.fn.json_decode(os.getenv('KLAR_SETTINGS')) or nil
 
 local v = vim.version()
 local result = { editor = string.format('nvim %d.%d.%d', v.major, v.minor, v.patch) }
@@ -53,6 +55,12 @@ local function start_klar(bufnr)
     -- Neovim sends the filetype as languageId; 'text' is LSP's 'plaintext'.
     get_language_id = function(_, filetype)
       return filetype == 'text' and 'plaintext' or filetype
+    end,
+    settings = settings,
+    -- Neovim 0.7 neither offers workspace/configuration nor sends the settings
+    -- by itself; this hands them over before the first document opens.
+    on_init = function(client)
+      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
     end,
   }
   if vim.lsp.start then

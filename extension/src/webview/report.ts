@@ -6,6 +6,8 @@
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -21,6 +23,15 @@ document.addEventListener('click', (event) => {
   const range = (target.dataset.range ?? '').split(',').map(Number);
   if (range.length !== 4 || range.some((n) => !Number.isInteger(n) || n < 0)) return;
   vscode.postMessage({ type: 'reveal', range });
+});
+
+// The page is rebuilt when the panel is shown again; the reader's place is kept.
+const saved = vscode.getState() as { scrollY?: number } | undefined;
+if (typeof saved?.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => vscode.setState({ scrollY: window.scrollY }), 100);
 });
 
 window.addEventListener('message', (event: MessageEvent<Incoming>) => {

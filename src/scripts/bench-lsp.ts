@@ -1,0 +1,234 @@
+/**
+ * The language server benchmark (part of `npm run bench`; not a test): a real
+ * client drives `klar lsp --stdio` over its standard input and output.
+ *
+ * - initialise → first diagnostics of a 50-page official text (the corpus,
+ *   repeated; examples/ when ../shared is absent);
+ * - a one-character edit → its diagnostics published, p50 and p95 over 200 edits
+ *   at random places, for the text as plain text and as Markdown;
+ * - the server's resident memory after 100 edits and after 10 000.
+ *
+ * The typing pause is turned off (initializationOptions.debounceMs = 0), so each
+ * figure is the server's own work for one edit. In an editor a keystroke after a
+ * pause is checked at once; keystrokes in a burst are checked once, 150 ms after
+ * the last. Writes its table between `<!-- bench:lsp:begin -->` and
+ * `<!-- bench:lsp:end -->` in bench/RESULTS.md, keeping the rest of the file.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = join(root, '..', 'shared', 'corpus');
+/** A page of official text: about 450 words, 3 000 characters with spaces. */
+const PAGE_CHARS = 3000;
+const PAGES = 50;
+const EDITS = Number(process.env.KLAR_BENCH_LSP_EDITS ?? 200);
+const MEMORY_EDITS = Number(process.env.KLAR_BENCH_LSP_MEMORY_EDITS ?? 10_000);
+
+interface Corpus {
+  text: string;
+  source: string;
+}
+
+function corpusText(): Corpus {
+  const fromShared = existsSync(shared);
+  const folder = fromShared ? shared : join(root, 'examples');
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const text = files.map((f) => readFileSync(join(folder, f), 'utf8')).join('\n\n');
+  return { text, source: fromShared ? `../shared/corpus (${files.length} files)` : 'examples/ (../shared absent)' };
+}
+
+/** Whole repetitions of the corpus up to the length, so no paragraph is cut. */
+function repeatTo(text: string, chars: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  while (length < chars) {
+    parts.push(text);
+    length += text.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/** A deterministic generator (mulberry32), so every run edits the same places. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Resident memory of a process in MB (ps: Linux and macOS); undefined where ps is missing. */
+function rssMb(pid: number): number | undefined {
+  const r = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+  const kb = Number(r.stdout?.trim());
+  return r.status === 0 && Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+}
+
+class Session {
+  private readonly waiting = new Map<number, (params: PublishDiagnosticsParams) => void>();
+  private version = 1;
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+    readonly uri: string,
+    private text: string,
+  ) {}
+
+  static start(uri: string, text: string): Session {
+    const child = spawn(process.execPath, [join(root, 'bin', 'klar.js'), 'lsp', '--stdio'], { cwd: root, stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const session = new Session(child, connection, uri, text);
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (params.uri !== uri || params.version === undefined) return;
+      session.waiting.get(params.version)?.(params);
+      session.waiting.delete(params.version);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      process.stderr.write(`server: ${params.message}\n`);
+    });
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    connection.listen();
+    return session;
+  }
+
+  published(version: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiting.set(version, resolve));
+  }
+
+  /** initialize → didOpen → the first diagnostics; milliseconds from initialize. */
+  async open(languageId: string): Promise<{ ms: number; diagnostics: number }> {
+    const start = performance.now();
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { debounceMs: 0 },
+    });
+    await this.connection.sendNotification('initialized', {});
+    const first = this.published(1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri, languageId, version: 1, text: this.text } });
+    const params = await first;
+    return { ms: performance.now() - start, diagnostics: params.diagnostics.length };
+  }
+
+  /** Inserts one letter at a random place between words; milliseconds until its diagnostics arrive. */
+  async edit(next: () => number): Promise<number> {
+    let at = Math.floor(next() * this.text.length);
+    while (at < this.text.length && /\s/.test(this.text[at] as string)) at++;
+    const before = this.text.slice(0, at);
+    const line = before.split('\n').length - 1;
+    const character = at - (before.lastIndexOf('\n') + 1);
+    const letter = 'aeiourstn'[Math.floor(next() * 9)] as string;
+    this.text = `${before}${letter}${this.text.slice(at)}`;
+    this.version++;
+    const done = this.published(this.version);
+    const start = performance.now();
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri, version: this.version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: letter }],
+    });
+    await done;
+    return performance.now() - start;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise((resolve) => this.child.on('exit', resolve));
+    this.connection.dispose();
+  }
+}
+
+async function editLatency(text: string, name: string, languageId: string): Promise<{ first: number; diagnostics: number; times: number[] }> {
+  const session = Session.start(pathToFileURL(join(root, 'bench', 'out', name)).href, text);
+  const { ms, diagnostics } = await session.open(languageId);
+  const next = random(20_240_611);
+  // A few edits first, so the timed ones measure a warm server (compiled code, loaded tables).
+  for (let i = 0; i < 10; i++) await session.edit(next);
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) times.push(await session.edit(next));
+  await session.stop();
+  return { first: ms, diagnostics, times };
+}
+
+async function memory(text: string): Promise<{ after100?: number; afterAll?: number; edits: number }> {
+  const session = Session.start(pathToFileURL(join(root, 'bench', 'out', 'memory.txt')).href, text);
+  await session.open('plaintext');
+  const next = random(7);
+  let after100: number | undefined;
+  for (let i = 1; i <= MEMORY_EDITS; i++) {
+    await session.edit(next);
+    if (i === 100) after100 = rssMb(session.child.pid as number);
+  }
+  const afterAll = rssMb(session.child.pid as number);
+  await session.stop();
+  return { ...(after100 !== undefined ? { after100 } : {}), ...(afterAll !== undefined ? { afterAll } : {}), edits: MEMORY_EDITS };
+}
+
+function writeAtomic(path: string, content: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+function record(table: string): void {
+  const path = join(root, 'bench', 'RESULTS.md');
+  const begin = '<!-- bench:lsp:begin -->';
+  const end = '<!-- bench:lsp:end -->';
+  const section = `${begin}\n${table}\n${end}`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  const next =
+    start >= 0 && stop > start
+      ? current.slice(0, start) + section + current.slice(stop + end.length)
+      : `${current.trimEnd()}\n\n## klar lsp: editing a 50-page text\n\nCommand: \`npm run bench\` (src/scripts/bench-lsp.ts)\n\n${section}\n`;
+  writeAtomic(path, next);
+}
+
+const corpus = corpusText();
+const text = repeatTo(corpus.text, PAGES * PAGE_CHARS);
+const ms = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(1)} ms`);
+const spaced = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
+const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
+
+const plain = await editLatency(text, 'edit.txt', 'plaintext');
+const markdown = await editLatency(text, 'edit.md', 'markdown');
+const mem = await memory(text);
+
+const table = [
+  `Input: ${corpus.source} repeated to ${spaced(text.length)} characters (${PAGES} pages of ${spaced(PAGE_CHARS)}), ` +
+    `${plain.diagnostics} findings; plain profile; typing pause off; Node ${process.version}, ${cpus().length} cores. ` +
+    `Edits: one letter inserted at a random place, ${EDITS} timed after 10 untimed; time from sending didChange to receiving publishDiagnostics.`,
+  '',
+  '| measure | plain text | Markdown |',
+  '|---|---|---|',
+  `| initialize → first diagnostics | ${ms(plain.first)} | ${ms(markdown.first)} |`,
+  `| one-letter edit → diagnostics, p50 | ${ms(percentile(plain.times, 50))} | ${ms(percentile(markdown.times, 50))} |`,
+  `| one-letter edit → diagnostics, p95 (target ≤ 30 ms) | ${ms(percentile(plain.times, 95))} | ${ms(percentile(markdown.times, 95))} |`,
+  `| server memory (RSS) after 100 edits | ${mb(mem.after100)} | |`,
+  `| server memory (RSS) after ${spaced(mem.edits)} edits | ${mb(mem.afterAll)} | |`,
+].join('\n');
+process.stdout.write(`${table}\n`);
+record(table);

@@ -36,7 +36,7 @@ rmSync(SERVER_ROOT, { recursive: true, force: true });
 const common = { absWorkingDir: EXTENSION, bundle: true, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
 
 // The client runs in VS Code's extension host, which loads CommonJS extensions.
-await esbuild.build({
+const client = await esbuild.build({
   ...common,
   entryPoints: [join(EXTENSION, 'src', 'extension.ts')],
   outfile: join(EXTENSION, 'dist', 'extension.js'),
@@ -44,6 +44,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  metafile: true,
 });
 
 await esbuild.build({
@@ -78,7 +79,8 @@ const server = await esbuild.build({
   banner: { js: "import { createRequire as __klarCreateRequire } from 'node:module';\nconst require = __klarCreateRequire(import.meta.url);" },
 });
 
-for (const folder of DATA_FOLDERS) cpSync(join(REPO, folder), join(SERVER_ROOT, folder), { recursive: true });
+// Timestamps kept: src/node/rules.ts trusts its rule cache only while the rule files' times match.
+for (const folder of DATA_FOLDERS) cpSync(join(REPO, folder), join(SERVER_ROOT, folder), { recursive: true, preserveTimestamps: true });
 // The server's own package.json: marks the folder as ES modules and names what it is.
 const rootPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 writeFileSync(
@@ -89,7 +91,7 @@ writeFileSync(
 mkdirSync(join(EXTENSION, 'media'), { recursive: true });
 writeIcon(join(EXTENSION, 'media', 'icon.png'));
 cpSync(join(REPO, 'LICENSE'), join(EXTENSION, 'LICENSE'));
-writeFileSync(join(EXTENSION, 'THIRD_PARTY_NOTICES.md'), thirdPartyNotices(server.metafile));
+writeFileSync(join(EXTENSION, 'THIRD_PARTY_NOTICES.md'), thirdPartyNotices([client.metafile, server.metafile]));
 
 // Tests: one ES module per test file; their dependencies stay in node_modules.
 const testDir = join(EXTENSION, 'test');
@@ -121,35 +123,36 @@ await esbuild.build({
 console.log(`build: extension, report script and server bundled${production ? ' (production)' : ''}`);
 
 /**
- * The repository's notices for its data, then every npm package the server bundle
- * contains with its licence: the .vsix ships their code.
+ * The repository's notices for its data, then every npm package the bundles
+ * contain with its licence: the .vsix ships their code.
  */
-function thirdPartyNotices(metafile) {
+function thirdPartyNotices(metafiles) {
   const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
     const match = /(?:^|[\\/])node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(input);
     if (!match) continue;
     const name = match[1].split(sep).join('/');
     // Metafile paths are relative to absWorkingDir (the extension folder).
     const dir = join(EXTENSION, input.slice(0, match.index + match[0].length));
-    if (packages.has(name)) continue;
     const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const key = `${name}@${meta.version}`;
+    if (packages.has(key)) continue;
     const licenseFile = readdirSync(dir).find((f) => /^licen[cs]e(?:\.(?:md|txt))?$/i.test(f));
-    packages.set(name, { version: meta.version, license: meta.license ?? 'see package', text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : '' });
+    packages.set(key, { name, version: meta.version, license: meta.license ?? 'see package', text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : '' });
   }
   const sorted = [...packages.entries()].sort(([a], [b]) => a.localeCompare(b));
   const lines = [
     readFileSync(join(REPO, 'THIRD_PARTY_NOTICES.md'), 'utf8').trim(),
     '',
-    '# npm packages bundled into the language server (server/dist/server)',
+    '# npm packages bundled into the extension (dist/extension.js) and the language server (server/dist/server)',
     '',
     '| package | version | licence |',
     '|---|---|---|',
-    ...sorted.map(([name, p]) => `| ${name} | ${p.version} | ${p.license} |`),
+    ...sorted.map(([, p]) => `| ${p.name} | ${p.version} | ${p.license} |`),
     '',
   ];
-  for (const [name, p] of sorted) {
-    if (p.text) lines.push(`## ${name} ${p.version}`, '', '```text', p.text, '```', '');
+  for (const [, p] of sorted) {
+    if (p.text) lines.push(`## ${p.name} ${p.version}`, '', '```text', p.text, '```', '');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,8 @@ cd "$EXT"
 
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 [ -d "$REPO/node_modules/vscode-languageserver" ] || (cd "$REPO" && npm ci)
+# The CLI (dist/) says what the status bar must show; the build also writes the rule cache the bundle ships.
+[ -d "$REPO/dist/cli" ] || (cd "$REPO" && npm run build)
 [ -d "$EXT/node_modules/esbuild" ] || npm ci
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || true)}

@@ -57,7 +57,7 @@ export class ReportPanel implements vscode.Disposable {
     }
     this.document = document;
     if (this.panel) {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.panel.reveal(undefined, true);
     } else {
       this.panel = this.createPanel();
     }

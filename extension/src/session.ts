@@ -11,12 +11,8 @@ import { DEFAULT_LANGUAGE_IDS, type InitializationOptions } from './protocol.js'
 /** Relative to the extension: the bundle keeps the npm package's layout, so `../../rules/` resolves beside it. */
 const SERVER_MODULE = 'server/dist/server/main.mjs';
 
-/** Files whose change means the findings may change; the server decides what to re-read. */
-const WATCHED_FILES = '**/{.klarrc.json,.klarrc.yaml,.klarrc.yml,package.json,.klar/words.txt}';
-
 export class Session implements vscode.Disposable {
   private current: LanguageClient | undefined;
-  private watcher: vscode.FileSystemWatcher | undefined;
   private starting: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<LanguageClient | undefined>();
   /** Fires with the running client after each (re)start, and with undefined when it stops. */
@@ -73,14 +69,7 @@ export class Session implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.watcher?.dispose();
     this.changed.dispose();
-  }
-
-  /** One watcher for every client this session starts: a client does not dispose the watchers it is given. */
-  private fileWatcher(): vscode.FileSystemWatcher {
-    this.watcher ??= vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
-    return this.watcher;
   }
 
   private async doStart(): Promise<void> {
@@ -96,12 +85,8 @@ export class Session implements vscode.Disposable {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
+      // No `synchronize` options: the server registers for the settings and the files it needs itself.
       initializationOptions,
-      synchronize: {
-        configurationSection: 'klar',
-        // Untrusted: the server reads no project files, so their changes do not matter.
-        fileEvents: vscode.workspace.isTrusted ? this.fileWatcher() : [],
-      },
       // Findings are asked for again after every edit; the client's default waits for a save or a refresh.
       diagnosticPullOptions: { onChange: true, onSave: true },
       outputChannel: this.output,

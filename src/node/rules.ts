@@ -2,7 +2,8 @@
  * Loads rule files (YAML) from disk, validates them against rules/schema.json and
  * reports the first problem of a broken file as `file:line: what is wrong`.
  */
-import { readFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { fileURLToPath } from 'node:url';
@@ -155,14 +156,19 @@ function builtinRuleFiles(): RuleFileRef[] {
   return files;
 }
 
-/** Size and modification time of every rule file and the schema: any edit makes the cache stale. */
+/**
+ * A hash of every rule file's name and content and of the schema: any edit makes the
+ * cache stale, while copying or installing the files (which resets their times) does not.
+ */
 function fingerprint(files: RuleFileRef[]): string {
-  return [...files.map((f) => f.path), join(RULES_DIR, 'schema.json')]
-    .map((path) => {
-      const info = statSync(path);
-      return `${relative(PACKAGE_ROOT, path)}:${info.size}:${Math.trunc(info.mtimeMs)}`;
-    })
-    .join('|');
+  const hash = createHash('sha256');
+  for (const path of [...files.map((f) => f.path), join(RULES_DIR, 'schema.json')]) {
+    hash.update(relative(PACKAGE_ROOT, path).split('\\').join('/'));
+    hash.update('\0');
+    hash.update(readFileSync(path));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }
 
 function parseBuiltin(files: RuleFileRef[]): RuleEntry[] {

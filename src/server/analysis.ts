@@ -20,7 +20,6 @@
  * once (easy-read texts are short).
  */
 import { analyse } from '../core/analyse.js';
-import { detectLanguage } from '../core/language/detect.js';
 import { measure } from '../core/metrics/measure.js';
 import type { MeasuredWord } from '../core/metrics/measure.js';
 import { segmentBlock, splitBlocks } from '../core/text/segment.js';
@@ -39,9 +38,12 @@ import type {
   TextBlock,
 } from '../core/types.js';
 import { applySuppressions, missingReasons } from '../cli/suppress.js';
-import { readDocument } from '../formats/index.js';
+import { htmlDocument } from '../formats/html.js';
+import { markdownDocument } from '../formats/markdown.js';
+import { textDocument, type TextDocument } from '../formats/text.js';
 import type { Suppression } from '../formats/types.js';
 import { loadResources } from '../node/resources.js';
+import { resplitBlocks } from './blocks.js';
 import type { DocumentConfig } from './project.js';
 
 export type Format = 'text' | 'markdown' | 'html';
@@ -85,6 +87,7 @@ export interface DocumentAnalysis {
 
 /** One block's results, reusable as long as its key is unchanged. */
 interface BlockEntry {
+  key: string;
   /** The block's text, its own copy (see `ownCopy`). */
   text: string;
   report: Report;
@@ -92,8 +95,26 @@ interface BlockEntry {
   measured?: { words: MeasuredWord[]; sentenceLengths: number[] };
 }
 
-/** Per document: block results by key. Only the blocks of the latest version are kept. */
-export type BlockCache = Map<string, BlockEntry>;
+/** The last finished version of a plain-text document: what the next edit is compared with. */
+interface LastVersion {
+  fingerprint: string;
+  text: string;
+  blocks: TextBlock[];
+  entries: BlockEntry[];
+  /** Per block: its findings at their place in that version, and the block's first line. */
+  placed: Diagnostic[][];
+  lines: number[];
+}
+
+/** Per document: block results by key, and the last version for re-splitting after an edit. */
+export interface BlockCache {
+  entries: Map<string, BlockEntry>;
+  last?: LastVersion;
+}
+
+export function newBlockCache(): BlockCache {
+  return { entries: new Map() };
+}
 
 export interface AnalysisInput {
   text: string;
@@ -106,12 +127,14 @@ export interface AnalysisInput {
 
 /** Work between two yields to the event loop, so requests and newer edits get through. */
 const SLICE_MS = 8;
+/** Unused results kept beyond the current blocks, for undo and for text typed and deleted again. */
+const SPARE_ENTRIES = 256;
 
 const NORWEGIAN = new Set<Language>(['nb', 'nn']);
 const HUNSPELL_LANGUAGES = new Set<Language>(['sv', 'nb', 'nn']);
+const ALL_LANGUAGES: Language[] = ['sv', 'fi', 'nb', 'nn', 'en'];
 /** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
 const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
-const FILE_NAMES: Record<Format, string> = { text: 'document.txt', markdown: 'document.md', html: 'document.html' };
 
 function sameFamily(a: Language, b: Language): boolean {
   return a === b || (NORWEGIAN.has(a) && NORWEGIAN.has(b));
@@ -133,20 +156,32 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * The resources `klar check` loads for a text (src/cli/check-file.ts, where this
- * choice is private): frequency tables and form tables always, Hunspell lexicons
- * when spelling is on or a word is broken at a line end. The lexicons change
- * language detection and dehyphenation, so the choice must be the same.
+ * The front end for the editor's text, which is already decoded: the same
+ * readers `readDocument` uses after decoding the file's bytes.
  */
-async function resourcesFor(text: string, language: Language | undefined, spelling: boolean): Promise<{ resources: Resources; key: string }> {
-  const resources = await loadResources(['sv', 'fi', 'nb', 'nn', 'en'], { lexicons: false });
-  let lexiconLanguages: Language[] = [];
-  if (spelling) lexiconLanguages = ['sv', 'nb', 'nn'];
-  else if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
-    lexiconLanguages = language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
+function readEditorText(format: Format, source: string): TextDocument {
+  switch (format) {
+    case 'markdown':
+      return markdownDocument('document.md', source);
+    case 'html':
+      return htmlDocument('document.html', source);
+    case 'text':
+      return textDocument(source);
   }
-  if (lexiconLanguages.length > 0) resources.lexicons = (await loadResources(lexiconLanguages, { lexicons: true })).lexicons;
-  return { resources, key: lexiconLanguages.join(',') };
+}
+
+/**
+ * Which Hunspell lexicons `klar check` loads for a text (src/cli/check-file.ts,
+ * where this choice is private): all three when spelling is on, else the text's
+ * own when a word is broken at a line end. The lexicons change language detection
+ * and dehyphenation, so the choice must be the same.
+ */
+function lexiconsFor(text: string, language: Language | undefined, spelling: boolean): Language[] {
+  if (spelling) return ['sv', 'nb', 'nn'];
+  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
+    return language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
+  }
+  return [];
 }
 
 /**
@@ -155,19 +190,16 @@ async function resourcesFor(text: string, language: Language | undefined, spelli
  * for text the front end cannot read.
  */
 export async function analyseDocument(input: AnalysisInput): Promise<DocumentAnalysis | undefined> {
-  const { config: doc, format } = input;
-  // The editor's text never has a byte order mark that the decoder would strip: keep every offset.
-  const source = input.text.charCodeAt(0) === 0xfeff ? ` ${input.text.slice(1)}` : input.text;
-  const document = await readDocument(FILE_NAMES[format], Buffer.from(source, 'utf8'));
-  if (input.stopped()) return undefined;
+  const { config: doc, format, cache } = input;
+  const source = input.text;
+  const document = readEditorText(format, source);
   const text = document.text;
   const config = doc.config;
   const lang = config.language;
-  const forced = lang && lang !== 'auto' ? lang : undefined;
   const declared = document.documentLanguage;
   const spelling = config.spelling ?? false;
   const profile: Profile = config.profile ?? 'plain';
-  const { resources, key: resourcesKey } = await resourcesFor(text, forced ?? declared ?? detectLanguage(text)?.language, spelling);
+  const resources = await loadResources(ALL_LANGUAGES, { lexicons: false });
   if (input.stopped()) return undefined;
   const options: AnalyseOptions = {
     language: lang,
@@ -180,12 +212,23 @@ export async function analyseDocument(input: AnalysisInput): Promise<DocumentAna
     knownWords: doc.knownWords,
     spelling,
   };
+  // The document's language, decided on the whole text as analyse() decides it (no blocks: nothing else runs).
+  let head = analyse(text, { ...options, rules: [], blocks: [] });
+  const guess = head.languageSource === 'default' ? undefined : head.language;
+  const lexicons = lexiconsFor(text, guess, spelling);
+  if (lexicons.length > 0) {
+    resources.lexicons = (await loadResources(lexicons, { lexicons: true })).lexicons;
+    if (input.stopped()) return undefined;
+    // Lexicons help tell bokmål from nynorsk: decide again with them, as `klar check` does.
+    head = analyse(text, { ...options, rules: [], blocks: [] });
+  }
   const lines = new LineIndex(text);
   const base = { format, text, source, lines, profile, suppressions: document.suppressions ?? [] };
 
   if (profile === 'easy-read') {
     const report = analyse(text, { ...options, ...(document.blocks ? { blocks: document.blocks } : {}) });
-    input.cache.clear();
+    cache.entries.clear();
+    cache.last = undefined;
     return {
       ...base,
       language: report.language,
@@ -197,55 +240,86 @@ export async function analyseDocument(input: AnalysisInput): Promise<DocumentAna
     };
   }
 
-  // The document's language, decided on the whole text as analyse() decides it (no blocks: nothing else runs).
-  const head = analyse(text, { ...options, rules: [], blocks: [] });
   const blockOptions: AnalyseOptions =
     head.languageSource === 'option' ? options : { ...options, language: 'auto', declaredLanguage: head.language };
-  const fingerprint = [doc.key, head.language, head.languageSource === 'option' ? 'forced' : '', resourcesKey, profile].join('\u0001');
+  const fingerprint = [doc.key, head.language, head.languageSource === 'option' ? 'forced' : '', lexicons.join(','), profile].join('\u0001');
 
-  const blocks: readonly TextBlock[] = document.blocks ?? splitBlocks(text);
-  const used = new Set<string>();
-  const entries: BlockEntry[] = [];
+  // Plain text after an edit: split again only around the edit, keep the other blocks' results.
+  const last = format === 'text' && cache.last?.fingerprint === fingerprint ? cache.last : undefined;
+  const split = last ? resplitBlocks(last.text, last.blocks, text) : undefined;
+  const blocks: readonly TextBlock[] = split?.blocks ?? document.blocks ?? splitBlocks(text);
+  const from = split?.from ?? 0;
+  const to = split?.to ?? blocks.length;
+
+  const entries: BlockEntry[] = new Array<BlockEntry>(blocks.length);
+  const placed: Diagnostic[][] = new Array<Diagnostic[]>(blocks.length);
+  const startLines: number[] = new Array<number>(blocks.length);
   let analysedBlocks = 0;
   let sliceStart = performance.now();
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as TextBlock;
+    if (last && split && i < from) {
+      // Before the edit: same place, same results.
+      entries[i] = last.entries[i] as BlockEntry;
+      placed[i] = last.placed[i] as Diagnostic[];
+      startLines[i] = last.lines[i] as number;
+      continue;
+    }
+    if (last && split && i >= to) {
+      // After the edit: the same results, moved by as many characters and lines as the edit added.
+      const old = split.oldTo + (i - to);
+      const line = lines.point(block.start).line;
+      const lineDelta = line - (last.lines[old] as number);
+      entries[i] = last.entries[old] as BlockEntry;
+      startLines[i] = line;
+      placed[i] =
+        split.delta === 0 && lineDelta === 0
+          ? (last.placed[old] as Diagnostic[])
+          : (last.placed[old] as Diagnostic[]).map((d) => ({
+              ...d,
+              offset: d.offset + split.delta,
+              endOffset: d.endOffset + split.delta,
+              line: d.line + lineDelta,
+              endLine: d.endLine + lineDelta,
+            }));
+      continue;
+    }
     const slice = text.slice(block.start, block.end);
     const key = `${fingerprint}\u0001${block.kind}\u0001${block.contentStart - block.start}\u0001${block.language ?? ''}\u0001${slice}`;
-    let entry = input.cache.get(key);
-    if (entry) used.add(key);
-    else {
+    let entry = cache.entries.get(key);
+    if (!entry) {
       const own = ownCopy(slice);
       const local: TextBlock = { ...block, start: 0, contentStart: block.contentStart - block.start, end: block.end - block.start };
-      entry = { text: own, report: analyse(own, { ...blockOptions, blocks: [local] }) };
+      entry = { key: ownCopy(key), text: own, report: analyse(own, { ...blockOptions, blocks: [local] }) };
       // Kept at once: if a newer edit stops this run, the next one starts from here.
-      const ownKey = ownCopy(key);
-      input.cache.set(ownKey, entry);
-      used.add(ownKey);
+      cache.entries.set(entry.key, entry);
       analysedBlocks++;
     }
-    entries.push(entry);
+    entries[i] = entry;
+    startLines[i] = lines.point(block.start).line;
+    placed[i] = entry.report.diagnostics.map((d) => ({ ...d, ...lines.span(d.offset + block.start, d.endOffset + block.start) }));
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (input.stopped()) return undefined;
       sliceStart = performance.now();
     }
   }
-  for (const key of input.cache.keys()) if (!used.has(key)) input.cache.delete(key);
+  if (cache.entries.size > entries.length + SPARE_ENTRIES) cache.entries = new Map(entries.map((e) => [e.key, e]));
+  cache.last = format === 'text' ? { fingerprint, text, blocks: [...blocks], entries, placed, lines: startLines } : undefined;
 
   const analysed: AnalysedBlock[] = [];
   const all: Diagnostic[] = [];
   const explainedOnce = new Set<string>();
   blocks.forEach((block, i) => {
     const report = (entries[i] as BlockEntry).report;
-    const paragraph = report.paragraphs[0];
-    analysed.push({ kind: block.kind, start: block.start, end: block.end, language: paragraph?.language ?? head.language });
-    for (const d of report.diagnostics) {
+    analysed.push({ kind: block.kind, start: block.start, end: block.end, language: report.paragraphs[0]?.language ?? head.language });
+    for (const d of placed[i] as Diagnostic[]) {
       // As in the core: an easy-read word is explained once per text, not in every block.
       if (d.category === 'easy-read') {
         if (explainedOnce.has(d.ruleId)) continue;
         explainedOnce.add(d.ruleId);
       }
-      all.push({ ...d, ...lines.span(d.offset + block.start, d.endOffset + block.start) });
+      all.push(d);
     }
   });
 
@@ -315,7 +389,7 @@ function measureDocument(
     const entry = entries[i] as BlockEntry;
     if (!entry.measured) {
       const paragraphLanguage = entry.report.paragraphs[0]?.language ?? language;
-      const local = { ...block, start: 0, contentStart: block.contentStart - block.start, end: block.end - block.start };
+      const local: TextBlock = { ...block, start: 0, contentStart: block.contentStart - block.start, end: block.end - block.start };
       const model = segmentBlock(entry.text, local, paragraphLanguage, {
         lexicon: resources.lexicons?.[paragraphLanguage],
         frequency: resources.frequency?.[paragraphLanguage],

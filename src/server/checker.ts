@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentError } from '../formats/types.js';
-import { analyseDocument, type BlockCache, type DocumentAnalysis, type Format } from './analysis.js';
+import { analyseDocument, newBlockCache, type BlockCache, type DocumentAnalysis, type Format } from './analysis.js';
 import { toLspDiagnostic } from './convert.js';
 import { ProjectConfigs, type DocumentConfig } from './project.js';
 import { parseSettings, type EditorSettings } from './settings.js';
@@ -219,7 +219,7 @@ export class Checker {
   private session(uri: string): Session {
     let session = this.sessions.get(uri);
     if (!session) {
-      session = { uri, cache: new Map(), lastChange: 0, published: false };
+      session = { uri, cache: newBlockCache(), lastChange: 0, published: false };
       this.sessions.set(uri, session);
     }
     return session;
@@ -296,7 +296,7 @@ export class Checker {
 
   private clear(session: Session): void {
     session.analysis = undefined;
-    session.cache.clear();
+    session.cache = newBlockCache();
     if (this.options.push && session.published) {
       session.published = false;
       void this.options.connection.sendDiagnostics({ uri: session.uri, diagnostics: [] });

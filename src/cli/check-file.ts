@@ -3,14 +3,14 @@
  * applies to its folder, apply inline suppressions, and locate findings the way a
  * Word or PDF user can find them. Runs in the main thread and in worker threads.
  */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { analyse } from '../core/analyse.js';
 import { detectLanguage } from '../core/language/detect.js';
 import type { Diagnostic, Language, Profile, Resources } from '../core/types.js';
 import { readDocument } from '../formats/index.js';
 import { DocumentError, type SourceDocument } from '../formats/types.js';
-import { configuredRules, emptyConfig, findConfigFile, loadConfigFile, type KlarConfig } from '../node/config.js';
-import { loadResources } from '../node/resources.js';
+import { configuredRules, emptyConfig, findConfigFile, loadConfigFile, readWordList, WORDS_FILE, type KlarConfig } from '../node/config.js';
+import { lexiconLanguages, loadResources } from '../node/resources.js';
 import type { FileReport } from './formatters/types.js';
 import { applySuppressions, missingReasons, type SuppressionUse } from './suppress.js';
 import { UserError } from './errors.js';
@@ -33,9 +33,19 @@ export interface FileResult {
   bytes?: Uint8Array;
 }
 
-/** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
-const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
-const HUNSPELL_LANGUAGES = new Set<Language>(['sv', 'nb', 'nn']);
+const wordLists = new Map<string, KlarConfig>();
+
+/** Adds the project's word list (`.klar/words.txt` beside the configuration), which editors add words to. */
+function withWordList(config: KlarConfig, folder: string): KlarConfig {
+  const key = `${folder}\0${config.files.join('|')}`;
+  let merged = wordLists.get(key);
+  if (!merged) {
+    const words = readWordList(join(folder, WORDS_FILE));
+    merged = words.length ? { ...config, words: [...config.words, ...words] } : config;
+    wordLists.set(key, merged);
+  }
+  return merged;
+}
 
 /** Configuration per folder, read once per process. */
 export class ConfigResolver {
@@ -44,12 +54,12 @@ export class ConfigResolver {
   constructor(private readonly explicit: string | undefined) {}
 
   forPath(path: string): KlarConfig {
-    if (this.explicit) return this.load(this.explicit);
+    if (this.explicit) return withWordList(this.load(this.explicit), dirname(this.explicit));
     const folder = path === '-' ? process.cwd() : dirname(path);
     let config = this.byFolder.get(folder);
     if (!config) {
       const file = findConfigFile(folder);
-      config = file ? this.load(file) : emptyConfig();
+      config = withWordList(file ? this.load(file) : emptyConfig(), file ? dirname(file) : process.cwd());
       this.byFolder.set(folder, config);
     }
     return config;
@@ -67,12 +77,8 @@ export class ConfigResolver {
 
 async function resourcesFor(text: string, language: Language | undefined, spelling: boolean): Promise<Resources> {
   const resources = await loadResources(['sv', 'fi', 'nb', 'nn', 'en'], { lexicons: false });
-  if (spelling) {
-    resources.lexicons = (await loadResources(['sv', 'nb', 'nn'], { lexicons: true })).lexicons;
-  } else if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
-    const lexiconLanguages: Language[] = language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
-    resources.lexicons = (await loadResources(lexiconLanguages, { lexicons: true })).lexicons;
-  }
+  const lexicons = lexiconLanguages(text, language, spelling);
+  if (lexicons.length > 0) resources.lexicons = (await loadResources(lexicons, { lexicons: true })).lexicons;
   return resources;
 }
 

@@ -225,3 +225,23 @@ export function configuredRules(config: KlarConfig): { rules: RuleEntry[]; disab
   const disabled = new Set(Object.entries(config.rules).filter(([, v]) => v === 'off').map(([k]) => k));
   return { rules, disabled };
 }
+
+/** The project's word list, beside its configuration: one word a line; editors add to it. */
+export const WORDS_FILE = join('.klar', 'words.txt');
+
+/** One word a line; blank lines and lines starting with # are left out. */
+export function parseWordList(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** The words of a word-list file; none when it does not exist. */
+export function readWordList(path: string): string[] {
+  try {
+    return parseWordList(readFileSync(path, 'utf8'));
+  } catch {
+    return [];
+  }
+}

@@ -262,3 +262,20 @@ async function loadLexicons(langs: readonly Language[]): Promise<Partial<Record<
   }
   return lexiconsByLanguage;
 }
+
+/** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
+const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
+
+/**
+ * Which Hunspell lexicons a check of `text` needs: all three when spelling is on,
+ * else the text's own when a word is broken at a line end (0.1–0.25 s each to load,
+ * so a text without such a word loads none). The CLI and the language server both
+ * choose with this, so they segment a text the same way.
+ */
+export function lexiconLanguages(text: string, language: Language | undefined, spelling: boolean): Language[] {
+  if (spelling) return ['sv', 'nb', 'nn'];
+  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
+    return language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
+  }
+  return [];
+}

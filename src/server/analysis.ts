@@ -42,7 +42,7 @@ import { htmlDocument } from '../formats/html.js';
 import { markdownDocument } from '../formats/markdown.js';
 import { textDocument, type TextDocument } from '../formats/text.js';
 import type { Suppression } from '../formats/types.js';
-import { loadResources } from '../node/resources.js';
+import { loadResources, lexiconLanguages } from '../node/resources.js';
 import { resplitBlocks } from './blocks.js';
 import type { DocumentConfig } from './project.js';
 
@@ -64,6 +64,8 @@ export interface AnalysedBlock {
 export interface DocumentStatsData {
   metrics: Metrics;
   sections: SectionReport[];
+  /** Every sentence with its length in words, in text order. */
+  sentences: { offset: number; endOffset: number; words: number }[];
 }
 
 export interface DocumentAnalysis {
@@ -131,10 +133,7 @@ const SLICE_MS = 8;
 const SPARE_ENTRIES = 256;
 
 const NORWEGIAN = new Set<Language>(['nb', 'nn']);
-const HUNSPELL_LANGUAGES = new Set<Language>(['sv', 'nb', 'nn']);
 const ALL_LANGUAGES: Language[] = ['sv', 'fi', 'nb', 'nn', 'en'];
-/** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
-const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
 
 function sameFamily(a: Language, b: Language): boolean {
   return a === b || (NORWEGIAN.has(a) && NORWEGIAN.has(b));
@@ -171,20 +170,6 @@ function readEditorText(format: Format, source: string): TextDocument {
 }
 
 /**
- * Which Hunspell lexicons `klar check` loads for a text (src/cli/check-file.ts,
- * where this choice is private): all three when spelling is on, else the text's
- * own when a word is broken at a line end. The lexicons change language detection
- * and dehyphenation, so the choice must be the same.
- */
-function lexiconsFor(text: string, language: Language | undefined, spelling: boolean): Language[] {
-  if (spelling) return ['sv', 'nb', 'nn'];
-  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
-    return language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
-  }
-  return [];
-}
-
-/**
  * Analyses one version of a document. Resolves to undefined when `stopped()`
  * turned true on the way (the work is then thrown away); throws a DocumentError
  * for text the front end cannot read.
@@ -215,7 +200,7 @@ export async function analyseDocument(input: AnalysisInput): Promise<DocumentAna
   // The document's language, decided on the whole text as analyse() decides it (no blocks: nothing else runs).
   let head = analyse(text, { ...options, rules: [], blocks: [] });
   const guess = head.languageSource === 'default' ? undefined : head.language;
-  const lexicons = lexiconsFor(text, guess, spelling);
+  const lexicons = lexiconLanguages(text, guess, spelling);
   if (lexicons.length > 0) {
     resources.lexicons = (await loadResources(lexicons, { lexicons: true })).lexicons;
     if (input.stopped()) return undefined;
@@ -235,7 +220,11 @@ export async function analyseDocument(input: AnalysisInput): Promise<DocumentAna
       languageSource: report.languageSource,
       blocks: report.paragraphs.map((p) => ({ kind: p.kind, start: p.offset, end: p.endOffset, language: p.language })),
       findings: visible(report.diagnostics, base.suppressions, source, config.requireSuppressionReason, text),
-      stats: () => ({ metrics: report.metrics, sections: report.sections }),
+      stats: () => ({
+        metrics: report.metrics,
+        sections: report.sections,
+        sentences: report.sentences.map((x) => ({ offset: x.offset, endOffset: x.endOffset, words: x.words })),
+      }),
       analysedBlocks: report.paragraphs.length,
     };
   }
@@ -433,5 +422,8 @@ function measureDocument(
     current.end = m.block.end;
   }
   close();
-  return { metrics: measureOf(measured), sections };
+  const sentences = blocks.flatMap((block, i) =>
+    (entries[i] as BlockEntry).report.sentences.map((x) => ({ offset: x.offset + block.start, endOffset: x.endOffset + block.start, words: x.words })),
+  );
+  return { metrics: measureOf(measured), sections, sentences };
 }

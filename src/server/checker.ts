@@ -36,6 +36,8 @@ export interface CheckerOptions {
   /** Settings given at start (initializationOptions.settings), for clients without workspace/configuration. */
   initialSettings: EditorSettings;
   roots: readonly string[];
+  /** False in an untrusted workspace: only built-in rules and the editor's settings apply. */
+  trusted: boolean;
 }
 
 interface Session {
@@ -59,7 +61,7 @@ interface Session {
  * are parsed whole, and the easy-read profile analyses the whole text, without
  * pauses.
  */
-export const MAX_LIVE_CHARS = { incremental: 4_000_000, whole: 1_000_000 } as const;
+export const MAX_LIVE_CHARS = { incremental: 4_000_000, whole: 500_000 } as const;
 
 const CONFIGURATION_TIMEOUT_MS = 5000;
 /** How many newer versions a request waits through before it gives up. */
@@ -90,31 +92,19 @@ export class Checker {
   private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
   private globalSettings: EditorSettings;
   private generation = 0;
-  private readonly listeners: ((analysis: Analysed) => void)[] = [];
 
   constructor(private readonly options: CheckerOptions) {
     this.globalSettings = options.initialSettings;
-    this.projects = new ProjectConfigs((message) => this.notify(message), () => options.roots);
+    this.projects = new ProjectConfigs((message) => this.notify(message), () => options.roots, options.trusted);
   }
 
   get strings(): ServerStrings {
     return this.options.strings;
   }
 
-  /** Called after each finished analysis of the current version. */
-  onAnalysed(listener: (analysis: Analysed) => void): void {
-    this.listeners.push(listener);
-  }
-
-  opened(uri: string): void {
-    const session = this.session(uri);
-    session.lastChange = Date.now();
-    void this.run(session);
-  }
-
   /**
-   * A change right after a pause is checked at once; changes that follow within
-   * the debounce time wait until the writer pauses.
+   * A document was opened or changed. A change right after a pause is checked at
+   * once; changes that follow within the debounce time wait until the writer pauses.
    */
   changed(uri: string): void {
     const session = this.session(uri);
@@ -211,9 +201,11 @@ export class Checker {
     return this.sessions.has(uri) && this.options.documents.get(uri) !== undefined;
   }
 
-  /** The open documents klar follows. */
-  openUris(): string[] {
-    return [...this.sessions.keys()];
+  /** How many documents the server follows, and how many block results it keeps for them. */
+  status(): { documents: number; cachedBlocks: number } {
+    let cachedBlocks = 0;
+    for (const session of this.sessions.values()) cachedBlocks += session.cache.entries.size;
+    return { documents: this.sessions.size, cachedBlocks };
   }
 
   private session(uri: string): Session {
@@ -290,7 +282,6 @@ export class Checker {
         diagnostics: analysed.findings.map((f) => toLspDiagnostic(f, uri, analysed.lines, settings.docsUrl, this.options.strings)),
       });
     }
-    for (const listener of this.listeners) listener(analysed);
     return analysed;
   }
 

@@ -20,6 +20,7 @@ import { ADD_WORD_COMMAND, registerCodeActions } from './handlers/code-actions.j
 import { registerPullDiagnostics } from './handlers/diagnostics.js';
 import { registerHover } from './handlers/hover.js';
 import { registerStats } from './handlers/stats.js';
+import { registerStatus } from './handlers/status.js';
 import { defaultSettings, parseSettings } from './settings.js';
 import { serverStrings } from './strings.js';
 
@@ -32,6 +33,11 @@ export interface InitializationOptions {
   settings?: unknown;
   /** The typing pause in milliseconds; 0 checks after every change (benchmarks, tests). */
   debounceMs?: number;
+  /**
+   * False in an untrusted workspace (VS Code's workspace trust): the server then reads
+   * no .klarrc, rule file or word list and writes no word list. Default true.
+   */
+  trusted?: boolean;
 }
 
 /** Files whose change can change findings: configuration, rule files, the word list. */
@@ -75,11 +81,13 @@ export function startServer(): void {
       configurationRequests: caps.workspace?.configuration === true,
       initialSettings: init.settings === undefined ? defaultSettings() : parseSettings(init.settings),
       roots,
+      trusted: init.trusted !== false,
     });
     const resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     registerCodeActions(connection, documents, checker, { resolveEdits });
     registerHover(connection, documents, checker, { markdown: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false });
     registerStats(connection, checker);
+    registerStatus(connection, checker, version());
     if (pull) registerPullDiagnostics(connection, documents, checker);
     return {
       capabilities: {

@@ -13,8 +13,7 @@ import {
   findConfigFile,
   loadConfigFile,
   mergeConfigs,
-  type KlarConfig,
-} from '../node/config.js';
+  type KlarConfig, parseWordList, WORDS_FILE } from '../node/config.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import { settingsKey, type EditorSettings } from './settings.js';
 
@@ -33,7 +32,7 @@ export interface DocumentConfig {
 }
 
 /** The word list's place relative to the folder of the nearest .klarrc, or of the workspace. */
-export const WORDS_FILE = join('.klar', 'words.txt');
+
 
 const CONFIG_FILE = /^(?:\.klarrc(?:\.json|\.ya?ml)?|package\.json)$/;
 /** How often, at most, the files behind a configuration are checked for changes without a watcher. */
@@ -70,13 +69,6 @@ function filesOf(config: KlarConfig): string[] {
   return [...files];
 }
 
-/** One word a line; blank lines and lines starting with # are left out. */
-export function parseWordList(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
 
 function normaliseWord(word: string): string {
   return word.normalize('NFC').toLowerCase();
@@ -97,16 +89,19 @@ export class ProjectConfigs {
   /**
    * @param notify shows a message to the user
    * @param roots the workspace folders
+   * @param trusted false in an untrusted workspace: then no .klarrc, rule file or
+   *   word list is read (or written), only the built-in rules and the editor's settings
    */
   constructor(
     private readonly notify: (message: string) => void,
     private readonly roots: () => readonly string[],
+    private readonly trusted = true,
   ) {}
 
   /** The configuration for a document at `path` (undefined for an unsaved document). */
   forDocument(path: string | undefined, settings: EditorSettings): DocumentConfig {
     this.dropIfStale();
-    const folder = path ? dirname(path) : this.roots()[0];
+    const folder = !this.trusted ? undefined : path ? dirname(path) : this.roots()[0];
     const configFile = folder ? this.configFileFor(folder) : undefined;
     const wordsFile = folder ? this.wordsFileFor(folder, configFile) : undefined;
     const project = configFile ? this.load(configFile) : undefined;
@@ -130,6 +125,7 @@ export class ProjectConfigs {
 
   /** Whether a changed file can change a configuration: a .klarrc, a package.json, a rule file, a word list. */
   isRelevant(path: string): boolean {
+    if (!this.trusted) return false;
     const full = resolve(path);
     if (CONFIG_FILE.test(basename(full)) || full.endsWith(sep + WORDS_FILE)) return true;
     for (const entry of this.loaded.values()) if (entry.stamps.has(full)) return true;
@@ -278,3 +274,5 @@ function brokenFile(error: unknown): string[] | undefined {
   const match = error instanceof Error ? /^(.+?):\d+: /.exec(error.message) : null;
   return match ? [resolve(match[1] as string)] : undefined;
 }
+
+export { parseWordList, WORDS_FILE };

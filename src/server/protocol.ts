@@ -9,6 +9,8 @@ export const DOCUMENT_STATS_METHOD = 'klar/documentStats';
 
 export interface DocumentStatsParams {
   textDocument: { uri: string };
+  /** Also list every sentence with its length (for a report of the longest sentences). */
+  sentences?: boolean;
 }
 
 /** A range as LSP has it: 0-based lines, UTF-16 columns. */
@@ -32,4 +34,31 @@ export interface DocumentStats {
   profile: Profile;
   metrics: Metrics;
   sections: SectionStats[];
+  /** Only when asked for (`sentences: true`): every sentence, in text order. */
+  sentences?: SentenceStats[];
+}
+
+export interface SentenceStats {
+  range: StatsRange;
+  /** Length in words. */
+  words: number;
+}
+
+/** `klar/serverStatus`: what the server holds, for a status view and for the benchmark. */
+export const SERVER_STATUS_METHOD = 'klar/serverStatus';
+
+export interface ServerStatusParams {
+  /** Collect garbage first, so the memory figures show what is really kept. */
+  collectGarbage?: boolean;
+}
+
+export interface ServerStatus {
+  version: string;
+  uptimeSeconds: number;
+  /** Open documents the server follows. */
+  documents: number;
+  /** Paragraph results kept for re-use after edits. */
+  cachedBlocks: number;
+  /** Megabytes, as Node reports them (process.memoryUsage). */
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }

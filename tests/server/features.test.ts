@@ -88,6 +88,28 @@ describe('klar/documentStats', () => {
   });
 });
 
+describe('klar/documentStats sentences', () => {
+  it('lists every sentence with its length when asked', async () => {
+    const folder = tempFolder();
+    const client = await TestClient.start({ folder });
+    const uri = fileUri(join(folder, 'a.txt'));
+    const text = 'Vi har fått din ansökan. Den är komplett och vi börjar handlägga den nu.\n\nSvar kommer i maj.\n';
+    await client.open(uri, 'plaintext', text);
+    const plain = await client.request<Stats & { sentences?: unknown }>('klar/documentStats', { textDocument: { uri } });
+    expect(plain.sentences).toBeUndefined();
+    const withSentences = await client.request<{ sentences: { range: { start: { line: number; character: number } }; words: number }[] }>(
+      'klar/documentStats',
+      { textDocument: { uri }, sentences: true },
+    );
+    expect(withSentences.sentences.map((s) => [s.range.start, s.words])).toEqual([
+      [{ line: 0, character: 0 }, 5],
+      [{ line: 0, character: 25 }, 9],
+      [{ line: 2, character: 0 }, 4],
+    ]);
+    expect(await client.stop()).toBe(0);
+  });
+});
+
 describe('code lens', () => {
   it('is off by default and shows each heading’s difficulty when turned on', async () => {
     const folder = tempFolder();
@@ -137,6 +159,24 @@ describe('configuration', () => {
     const mark = client.mark();
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { klar: { rules: {} } } });
     expect((await client.diagnosticsAfter(uri, mark)).map((d) => d.code)).toEqual(['sv/officialese/erhalla']);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('reads no .klarrc and no word list in an untrusted workspace', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, '.klarrc.yaml'), 'rules:\n  sv/officialese/: off\n');
+    const client = await TestClient.start({ folder, initializationOptions: { trusted: false }, settings: { profile: 'easy-read' } });
+    const uri = fileUri(join(folder, 'a.txt'));
+    await client.open(uri, 'plaintext', 'Vi erhåller en remiss från kardiologen.\n');
+    const diagnostics = await client.diagnostics(uri);
+    expect(diagnostics.map((d) => d.code)).toContain('sv/officialese/erhalla');
+    const unfamiliar = diagnostics.find((d) => d.code === 'sv/easy-read/unfamiliar-word') as Diagnostic;
+    const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: unfamiliar.range,
+      context: { diagnostics: [unfamiliar] },
+    });
+    expect(actions.map((a) => a.title).filter((t) => t.includes('word list'))).toEqual([]);
     expect(await client.stop()).toBe(0);
   });
 

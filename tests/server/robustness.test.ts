@@ -73,7 +73,7 @@ describe('robustness', () => {
     expect(await client.request('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
     await expect(client.request('klar/documentStats', { textDocument: { uri } })).rejects.toMatchObject({
       code: -32602,
-      message: expect.stringContaining('is not open') as unknown as string,
+      message: expect.stringContaining('is not open'),
     });
     await client.close(uri);
     await client.change(uri, [{ text: 'Vi erhåller.' }]);
@@ -98,7 +98,7 @@ describe('robustness', () => {
     const notice = await client.notice((m) => m.message.includes('huge.txt'));
     expect(notice.message).toMatch(/huge\.txt is 20\.0 MB; klar checks documents up to 4\.0 MB while you edit\. Run “klar check” on it instead\./);
     await expect(client.request('klar/documentStats', { textDocument: { uri } })).rejects.toMatchObject({
-      message: expect.stringContaining('huge.txt is 20.0 MB') as unknown as string,
+      message: expect.stringContaining('huge.txt is 20.0 MB'),
     });
     expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } })).toBeNull();
     await stillServes(client, folder);
@@ -165,5 +165,19 @@ describe('robustness', () => {
     const expected = await client.diagnostics(fresh);
     expect(last).toEqual(expected);
     expect(last.length).toBeGreaterThan(50);
+  });
+
+  it('with the usual typing pause, ends a burst with the findings of the last version', async () => {
+    const typing = await TestClient.start({ folder, initializationOptions: { debounceMs: 150 } });
+    const uri = fileUri(join(folder, 'typing.txt'));
+    await typing.open(uri, 'plaintext', 'Vi skickar beslutet.\n');
+    expect(await typing.diagnostics(uri)).toEqual([]);
+    for (const letter of 'Härmed ') {
+      const at = (typing.texts.get(uri) ?? '').indexOf('Vi');
+      await typing.change(uri, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, text: letter }]);
+    }
+    expect(typing.texts.get(uri)).toBe('Härmed Vi skickar beslutet.\n');
+    expect((await typing.diagnostics(uri)).map((d) => d.code)).toEqual(['sv/officialese/harmed']);
+    expect(await typing.stop()).toBe(0);
   });
 });

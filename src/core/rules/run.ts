@@ -112,6 +112,8 @@ export function ruleFindings(
   const resources = options.resources;
   const byLanguage = new Map<Language, SentenceView[]>();
   const explainedOnce = new Set<string>();
+  // Words an easy-read rule knows, reported or not: the familiarity check leaves them alone.
+  const covered = new Set<number>();
   for (const p of paragraphs) {
     const views = sentenceViews(text, p);
     const list = byLanguage.get(p.language);
@@ -125,6 +127,7 @@ export function ruleFindings(
       for (const m of matchSentence(compiled, view, ctx)) {
         // An easy-read word is explained once per text, not at every use.
         if (m.entry.category === 'easy-read') {
+          covered.add(m.start);
           if (explainedOnce.has(m.entry.id)) continue;
           explainedOnce.add(m.entry.id);
         }
@@ -156,7 +159,7 @@ export function ruleFindings(
       // Words a rule already flags carry a better message; skip them here.
       const flagged = new Set(out.map((d) => d.offset));
       for (const w of unfamiliarWords(views, { language, frequency, morphology })) {
-        if (flagged.has(w.start) || options.knownWords?.has(w.lower)) continue;
+        if (flagged.has(w.start) || covered.has(w.start) || options.knownWords?.has(w.lower)) continue;
         out.push(wordFinding(text, lines, id, 'easy-read', UNFAMILIAR_MESSAGE, language, w));
       }
     }

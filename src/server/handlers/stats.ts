@@ -19,7 +19,7 @@ export function registerStats(connection: Connection, checker: Checker): void {
       const reason = checker.skippedReason(uri);
       throw new ResponseError(ErrorCodes.InvalidRequest, reason ?? `klar: ${uri} is not checked (see the klar.languageIds setting)`);
     }
-    const { metrics, sections } = analysed.stats();
+    const { metrics, sections, sentences } = analysed.stats();
     return {
       uri,
       version: analysed.version,
@@ -27,6 +27,9 @@ export function registerStats(connection: Connection, checker: Checker): void {
       profile: analysed.profile,
       metrics,
       sections: sections.map((s) => ({ heading: s.heading, range: rangeOf(analysed.lines, s.offset, s.endOffset), metrics: s.metrics })),
+      ...(params.sentences === true
+        ? { sentences: sentences.map((s) => ({ range: rangeOf(analysed.lines, s.offset, s.endOffset), words: s.words })) }
+        : {}),
     };
   });
 

@@ -45,6 +45,17 @@ const MB = 1_000_000;
 const KB = 1_000;
 const ONE_PAGE = join(root, 'examples', 'sv-beslut-bostadsbidrag.txt');
 
+/** The commit measured, so figures can be tied to code; "+ local changes" when src/ differs from it. */
+function klarVersion(): string {
+  const git = (args: string[]): string | null => {
+    const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : null;
+  };
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  if (!head) return 'klar (not a git checkout)';
+  return `klar at commit ${head}${git(['status', '--porcelain', '--', 'src'])?.length ? ' + local changes in src/' : ''}`;
+}
+
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
@@ -321,6 +332,7 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
+  const version = klarVersion();
   // Other processes slow every tool within a round alike, but not every section alike: their share of the
   // CPU is measured per section and printed with it.
   const others: Record<string, number | null> = {};
@@ -455,6 +467,7 @@ async function main(): Promise<void> {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   lines.push(
     `Command: \`node dist/scripts/bench-peers.js\` (KLAR_BENCH_RUNS=${RUNS}, KLAR_BENCH_SCALE_RUNS=${SCALE_RUNS}), after \`npm run build\` and \`npm install --prefix bench\`.`,
+    `Measured: ${version}, dist/ built from it.`,
     `Machine: ${cores} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; run on ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - began) / 60_000).toFixed(1)} min in all; other processes' share of the CPU while each section ran: ${Object.entries(others).map(([k, v]) => `${k} ${pct(v)}`).join(', ')} (each section first waits up to ${IDLE_WAIT_MS / 1000} s for them to fall below ${QUIET_SHARE * 100} %; above that, wall times are inflated and CPU times are the steadier comparison).`,
     `Input: ${source} repeated to ${(size(oneMb) / MB).toFixed(2)} MB as one file, and the same text cut at paragraph breaks into 50 files of ${(fiftyBytes / 50 / KB).toFixed(0)} KB (all \`.txt\`; textlint reads them with its text plugin).`,
     `Every figure is the median of ${RUNS} runs, interleaved (each round runs every tool once, starting at another tool each round), wall time from spawn to exit of a fresh process, Node start-up included, and CPU time (user + system, all threads), which other load on the machine disturbs less; klar runs its full analysis (all rules of the plain profile) with \`--format json\` to /dev/null. Peak RSS: ${HAS_TIME ? 'GNU `/usr/bin/time -f %M`' : 'not measured (no /usr/bin/time on this machine; spawnSync reports none)'}.`,

@@ -176,7 +176,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
   return { language, languageSource: source, profile, metrics, sections, paragraphs, sentences, diagnostics };
 }
 
-export function finding(
+function finding(
   text: string,
   lines: LineIndex,
   id: 'long-sentence' | 'long-word',

@@ -13,15 +13,15 @@
  * KLAR_BENCH_KEEP=1 keeps the generated inputs (their folder is printed).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusText, median, repeatTo } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = join(root, 'bench');
 const peersModules = join(benchDir, 'node_modules');
-const shared = join(root, '..', 'shared', 'corpus');
 
 const RUNS = positiveInt(process.env.KLAR_BENCH_RUNS, 5);
 /** The 10 000-file runs take tens of seconds each; fewer of them keep the whole run under 15 minutes. */
@@ -62,27 +62,6 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 // ---------------------------------------------------------------- inputs
-
-function corpusText(): { text: string; source: string } {
-  const fromShared = existsSync(shared);
-  const folder = fromShared ? shared : join(root, 'examples');
-  const names = readdirSync(folder)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const text = names.map((f) => readFileSync(join(folder, f), 'utf8')).join('\n\n');
-  return { text, source: `${fromShared ? '../shared/corpus' : 'examples/ (../shared absent)'} (${names.length} .txt files)` };
-}
-
-/** The same way as bench.ts, so the 1 MB file here is the one the core benchmark times. */
-function repeatTo(text: string, bytes: number): string {
-  const chunks: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    chunks.push(text);
-    size += Buffer.byteLength(text) + 2;
-  }
-  return chunks.join('\n\n');
-}
 
 /** The first `bytes` of a text, cut at a paragraph break so no tool sees half a sentence. */
 function prefix(text: string, bytes: number): string {
@@ -244,12 +223,6 @@ function firstOutput(file: string, args: string[]): Promise<{ firstMs: number; e
       else resolve({ firstMs, exitMs });
     });
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 interface Result {

@@ -4,35 +4,15 @@
  * records medians and the ratio in bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusText, median, repeatTo } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shared = join(root, '..', 'shared', 'corpus');
 const outDir = join(root, 'bench', 'out');
 const RUNS = Number(process.env.KLAR_BENCH_RUNS ?? 7);
 const TARGET_BYTES = 1_000_000;
-
-function corpusText(): { text: string; source: string } {
-  const fromShared = existsSync(shared);
-  const folder = fromShared ? shared : join(root, 'examples');
-  const parts = readdirSync(folder)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(folder, f), 'utf8'));
-  return { text: parts.join('\n\n'), source: fromShared ? '../shared/corpus (5 files)' : 'examples/ (../shared absent)' };
-}
-
-function repeatTo(text: string, bytes: number): string {
-  const chunks: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    chunks.push(text);
-    size += Buffer.byteLength(text) + 2;
-  }
-  return chunks.join('\n\n');
-}
 
 function time(args: string[]): number {
   const start = process.hrtime.bigint();
@@ -40,12 +20,6 @@ function time(args: string[]): number {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 300)}`);
   return ms;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 function writeAtomic(path: string, content: string): void {

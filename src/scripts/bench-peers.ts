@@ -10,7 +10,8 @@
  *
  * Environment: KLAR_BENCH_RUNS (runs per measurement, default 5), KLAR_BENCH_SCALE_RUNS
  * (runs of the 10 000-file tree, default 3: one run there takes tens of seconds),
- * KLAR_BENCH_KEEP=1 keeps the generated inputs (their folder is printed).
+ * KLAR_BENCH_IDLE_WAIT_S (how long each section waits for other processes to calm down,
+ * default 120), KLAR_BENCH_KEEP=1 keeps the generated inputs (their folder is printed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -75,7 +75,7 @@ export class ConfigResolver {
   }
 }
 
-async function resourcesFor(text: string, language: Language | undefined, spelling: boolean): Promise<Resources> {
+async function resourcesFor(text: string, language: () => Language | undefined, spelling: boolean): Promise<Resources> {
   const resources = await loadResources(['sv', 'fi', 'nb', 'nn', 'en'], { lexicons: false });
   const lexicons = lexiconLanguages(text, language, spelling);
   if (lexicons.length > 0) resources.lexicons = (await loadResources(lexicons, { lexicons: true })).lexicons;
@@ -114,7 +114,7 @@ export async function checkDocument(path: string, bytes: Uint8Array, settings: C
   const forced = lang && lang !== 'auto' ? lang : undefined;
   const declared = document.documentLanguage;
   const spelling = settings.spelling ?? config.spelling ?? false;
-  const resources = await resourcesFor(document.text, forced ?? declared ?? detectLanguage(document.text)?.language, spelling);
+  const resources = await resourcesFor(document.text, () => forced ?? declared ?? detectLanguage(document.text)?.language, spelling);
   const { rules, disabled } = rulesOf(config);
   const report = analyse(document.text, {
     language: lang,

@@ -272,10 +272,11 @@ const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
  * so a text without such a word loads none). The CLI and the language server both
  * choose with this, so they segment a text the same way.
  */
-export function lexiconLanguages(text: string, language: Language | undefined, spelling: boolean): Language[] {
+export function lexiconLanguages(text: string, language: Language | undefined | (() => Language | undefined), spelling: boolean): Language[] {
   if (spelling) return ['sv', 'nb', 'nn'];
-  if (language !== undefined && HUNSPELL_LANGUAGES.has(language) && LINE_END_HYPHEN.test(text)) {
-    return language === 'nb' || language === 'nn' ? ['nb', 'nn'] : [language];
-  }
-  return [];
+  if (!LINE_END_HYPHEN.test(text)) return [];
+  // Detecting the language reads the whole text: given as a function, it runs only when a broken word makes it matter.
+  const lang = typeof language === 'function' ? language() : language;
+  if (lang === undefined || !HUNSPELL_LANGUAGES.has(lang)) return [];
+  return lang === 'nb' || lang === 'nn' ? ['nb', 'nn'] : [lang];
 }

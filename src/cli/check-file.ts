@@ -90,6 +90,20 @@ function rulesOf(config: KlarConfig): ReturnType<typeof configuredRules> {
   return r;
 }
 
+/**
+ * Reads the configuration (and the rule files it names) of every folder the files are in, so that
+ * a broken one stops the run before any file is checked or any output is written.
+ */
+export function preflight(paths: readonly string[], configs: ConfigResolver): void {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const folder = path === '-' ? '' : dirname(path);
+    if (seen.has(folder)) continue;
+    seen.add(folder);
+    rulesOf(configs.forPath(path));
+  }
+}
+
 /** Adds the page and paragraph a Word or PDF user can find a finding by. */
 function locate(diagnostics: Diagnostic[], document: SourceDocument): Diagnostic[] {
   const locators = document.locators;

@@ -2,17 +2,19 @@
 import { availableParallelism } from 'node:os';
 import type { Language, Severity } from '../core/types.js';
 import { encodeText } from '../formats/encoding.js';
-import { writeFileAtomic } from '../node/atomic.js';
+import { AtomicFile, writeFileAtomic } from '../node/atomic.js';
 import { ConfigError } from '../node/config.js';
 import { RuleFileError } from '../node/rules.js';
-import { checkDocument, ConfigResolver, type CheckSettings, type FileResult } from './check-file.js';
+import { checkDocument, ConfigResolver, preflight, type CheckSettings, type FileResult } from './check-file.js';
 import { EXIT, UserError } from './errors.js';
 import { expandPaths, shard } from './files.js';
 import { applyFixes, unifiedDiff } from './fix.js';
-import { format } from './formatters/index.js';
+import { format, FORMATS, isFormatName } from './formatters/index.js';
+import { JsonStream } from './formatters/json.js';
+import { deliver, summarise, type Checked, type Delivery, type FileSummary } from './delivery.js';
 import { configuredRules, emptyConfig, findConfigFile, loadConfigFile } from '../node/config.js';
 import type { FileReport } from './formatters/types.js';
-import { CheckPool, type PoolResult } from './pool.js';
+import { CheckPool } from './pool.js';
 import { Progress } from './progress.js';
 import { readBytes } from './read.js';
 import type { SuppressionUse } from './suppress.js';
@@ -56,59 +58,72 @@ function rethrowFatal(error: unknown): never {
   throw error;
 }
 
-async function runAll(files: string[], opts: CheckOptions, stdinName: string | undefined): Promise<PoolResult[]> {
-  const progress = new Progress(files.length, !opts.quiet && process.stderr.isTTY === true);
-  const configs = new ConfigResolver(opts.config);
-  const settings: CheckSettings = {
+/** How the files' outcomes reach the output: in the order the files were given, as each is ready. */
+type Consume = (checked: Checked) => void;
+
+function settingsOf(opts: CheckOptions): CheckSettings {
+  return {
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.config ? { config: opts.config } : {}),
     ...(opts.requireSuppressionReason ? { requireSuppressionReason: true } : {}),
     ...(opts.spelling ? { spelling: true } : {}),
   };
+}
+
+async function runAll(files: string[], opts: CheckOptions, stdinName: string | undefined, delivery: Delivery, progress: Progress, consume: Consume): Promise<void> {
+  const configs = new ConfigResolver(opts.config);
+  const settings = settingsOf(opts);
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), 8));
-  const inProcess = async (path: string): Promise<PoolResult> => {
+  const inProcess = async (path: string): Promise<Checked> => {
     try {
       const bytes = await readBytes(path);
       const label = path === '-' ? (stdinName ?? '-') : path;
       const r = await checkDocument(label === '-' ? '-' : label, bytes, settings, configs);
       if (path === '-' && !stdinName) r.report.path = '<stdin>';
-      return { ok: true, report: r.report, suppressions: r.suppressions, document: r.document, ...(r.bytes ? { bytes: r.bytes } : {}) };
+      return deliver(r, delivery);
     } catch (error) {
       if (error instanceof UserError) return { ok: false, user: true, message: error.message };
       return rethrowFatal(error);
     }
   };
-  const results: PoolResult[] = [];
-  try {
-    if (jobs === 1 || files.length < POOL_THRESHOLD) {
-      for (const f of files) {
-        results.push(await inProcess(f));
-        progress.tick();
-      }
-    } else {
-      const pool = new CheckPool(jobs, settings);
-      try {
-        const pending = files.map((f) =>
-          (f === '-' ? inProcess(f) : pool.run(f)).then((r) => {
-            progress.tick();
-            return r;
-          }),
-        );
-        results.push(...(await Promise.all(pending)));
-      } finally {
-        await pool.close();
-      }
+  const checkConfigs = (): void => {
+    try {
+      preflight(files, configs);
+    } catch (error) {
+      rethrowFatal(error);
     }
-  } finally {
-    progress.done();
+  };
+  if (jobs === 1 || files.length < POOL_THRESHOLD) {
+    checkConfigs();
+    for (const f of files) {
+      consume(await inProcess(f));
+      progress.tick();
+    }
+    return;
   }
-  // Errors from workers that are not about one file (a broken configuration) stop the run.
-  const fatal = results.find((r) => !r.ok && r.fatal);
-  if (fatal && !fatal.ok) throw new UserError(fatal.message);
-  const internal = results.find((r) => !r.ok && !r.user);
-  if (internal && !internal.ok) throw new Error(internal.message);
-  return results;
+  // The workers start on their own threads while this one reads every folder's configuration, so
+  // a broken .klarrc stops the run before any output is written.
+  const pool = new CheckPool(jobs, { settings, delivery });
+  try {
+    checkConfigs();
+    const ready = new Map<number, Checked>();
+    let next = 0;
+    await Promise.all(
+      files.map((f, index) =>
+        (f === '-' ? inProcess(f) : pool.run(f)).then((checked) => {
+          ready.set(index, checked);
+          for (let c = ready.get(next); c !== undefined; c = ready.get(next)) {
+            ready.delete(next++);
+            consume(c);
+            progress.tick();
+          }
+        }),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
 }
 
 function suppressionReport(reports: { path: string; uses: SuppressionUse[] }[]): string {
@@ -159,22 +174,105 @@ async function writeWordCopy(done: FileResult[], opts: CheckOptions, inputError:
   return inputError ? EXIT.usage : EXIT.ok;
 }
 
+/** What the run has to remember about the files it has already reported. */
+interface Outcome {
+  inputError: boolean;
+  /** A broken configuration or rule file met in a worker. */
+  fatal?: string;
+  /** An unexpected failure in a worker. */
+  internal?: string;
+  summaries: FileSummary[];
+  done: FileResult[];
+}
+
+function deliveryFor(opts: CheckOptions): Delivery {
+  if (opts.fix || opts.fixDryRun || opts.format === 'docx') return 'full';
+  const name = opts.format ?? 'stylish';
+  if (opts.reportSuppressions || name === 'stylish' || name === 'github' || name === 'sarif') return 'slim';
+  return name === 'json' ? 'json' : 'full';
+}
+
+/** The report file, opened before the work starts: a folder that does not exist is reported at once. */
+function openOutput(path: string): AtomicFile {
+  try {
+    return new AtomicFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new UserError(`cannot write ${path} (${code}); check that its folder exists and that you may write there`);
+  }
+}
+
+function exitCode(summaries: FileSummary[], opts: CheckOptions, inputError: boolean): number {
+  if (inputError) return EXIT.usage;
+  const failOn = opts.failOn ?? 'error';
+  let failed = false;
+  if (failOn !== 'never') {
+    const limit = SEVERITY_RANK[failOn];
+    failed = summaries.some((s) => s.worst !== null && SEVERITY_RANK[s.worst] >= limit);
+  }
+  for (const { path, difficulty, lix } of summaries) {
+    if (opts.maxDifficulty !== undefined && difficulty !== null && difficulty > opts.maxDifficulty) {
+      process.stderr.write(`klar: ${path}: difficulty ${difficulty.toFixed(0)} is above --max-difficulty ${opts.maxDifficulty}\n`);
+      failed = true;
+    }
+    if (opts.maxLix !== undefined && lix !== null && lix > opts.maxLix) {
+      process.stderr.write(`klar: ${path}: LIX ${lix.toFixed(0)} is above --max-lix ${opts.maxLix}\n`);
+      failed = true;
+    }
+  }
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   let files = await expandPaths(paths);
   if (opts.shard) files = shard(files, opts.shard);
-  const stdinName = opts.stdinFilename;
-  const results = await runAll(files, opts, stdinName);
+  const delivery = deliveryFor(opts);
+  const name = opts.format ?? 'stylish';
+  if (name !== 'docx' && !isFormatName(name)) throw new UserError(`unknown format "${name}"; use one of ${FORMATS.join(', ')}`);
 
-  let inputError = false;
-  const done: FileResult[] = [];
-  for (const r of results) {
-    if (r.ok) done.push({ report: r.report, suppressions: r.suppressions, document: r.document, ...(r.bytes ? { bytes: r.bytes } : {}) });
-    else {
-      process.stderr.write(`klar: ${r.message}\n`);
-      inputError = true;
-    }
+  // --format json is written file by file as the files are done, to the report file or standard output.
+  const file = delivery === 'json' && opts.output ? openOutput(opts.output) : undefined;
+  const json = delivery === 'json' ? new JsonStream((text) => (file ? file.write(text) : process.stdout.write(text))) : undefined;
+  const progress = new Progress(files.length, !opts.quiet && process.stderr.isTTY === true);
+  const outcome: Outcome = { inputError: false, summaries: [], done: [] };
+  try {
+    await runAll(files, opts, opts.stdinFilename, delivery, progress, (checked) => {
+      if (!checked.ok) {
+        if (checked.fatal) outcome.fatal ??= checked.message;
+        else if (!checked.user) outcome.internal ??= checked.message;
+        else {
+          progress.clear();
+          process.stderr.write(`klar: ${checked.message}\n`);
+          outcome.inputError = true;
+        }
+      } else if (checked.kind === 'json') {
+        json?.add(checked.chunk);
+        outcome.summaries.push(checked.summary);
+      } else outcome.done.push(checked.result);
+    });
+  } catch (error) {
+    file?.abort();
+    throw error;
+  } finally {
+    progress.done();
   }
+  // Errors from workers that are not about one file (a broken configuration) stop the run.
+  if (outcome.fatal !== undefined || outcome.internal !== undefined) {
+    file?.abort();
+    if (outcome.fatal !== undefined) throw new UserError(outcome.fatal);
+    throw new Error(outcome.internal);
+  }
+  if (json) {
+    json.end();
+    file?.commit();
+    return exitCode(outcome.summaries, opts, outcome.inputError);
+  }
+  return report(outcome, opts);
+}
 
+/** Every format but streamed JSON: the reports are formatted together once all files are done. */
+async function report(outcome: Outcome, opts: CheckOptions): Promise<number> {
+  const { done, inputError } = outcome;
   if (opts.reportSuppressions) {
     process.stdout.write(suppressionReport(done.map((d) => ({ path: d.report.path, uses: d.suppressions }))));
     return inputError ? EXIT.usage : EXIT.ok;
@@ -191,8 +289,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.format === 'docx') return await writeWordCopy(done, opts, inputError);
   const locale = opts.locale ?? localeFromEnvironment();
   const color = opts.color !== false && !process.env.NO_COLOR && !opts.output && process.stdout.isTTY === true;
-  const name = opts.format ?? 'stylish';
-  const output = format(name, reports, {
+  const output = format(opts.format ?? 'stylish', reports, {
     color,
     locale,
     failOn: opts.failOn ?? 'error',
@@ -201,27 +298,10 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     rulesBaseUrl: opts.docsUrl ?? '',
     rules: activeRules(opts.config),
   });
-  if (opts.output) writeFileAtomic(opts.output, output);
-  else process.stdout.write(output);
-
-  if (inputError) return EXIT.usage;
-  const failOn = opts.failOn ?? 'error';
-  let failed = false;
-  if (failOn !== 'never') {
-    const limit = SEVERITY_RANK[failOn];
-    failed = reports.some((r) => r.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= limit));
-  }
-  for (const r of reports) {
-    const { difficulty, lix } = r.metrics;
-    if (opts.maxDifficulty !== undefined && difficulty !== null && difficulty > opts.maxDifficulty) {
-      process.stderr.write(`klar: ${r.path}: difficulty ${difficulty.toFixed(0)} is above --max-difficulty ${opts.maxDifficulty}\n`);
-      failed = true;
-    }
-    if (opts.maxLix !== undefined && lix !== null && lix > opts.maxLix) {
-      process.stderr.write(`klar: ${r.path}: LIX ${lix.toFixed(0)} is above --max-lix ${opts.maxLix}\n`);
-      failed = true;
-    }
-  }
-  return failed ? EXIT.findings : EXIT.ok;
+  if (opts.output) {
+    const file = openOutput(opts.output);
+    file.write(output);
+    file.commit();
+  } else process.stdout.write(output);
+  return exitCode(reports.map(summarise), opts, inputError);
 }
-

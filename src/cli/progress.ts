@@ -22,6 +22,11 @@ export class Progress {
     process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${this.count}/${this.total} files`);
   }
 
+  /** Clears the bar so that a message can take its line; the next tick draws it again. */
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\x1b[K');
+  }
+
   done(): void {
     if (this.shown) process.stderr.write('\r\x1b[K');
   }

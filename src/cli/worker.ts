@@ -1,27 +1,45 @@
 /** A worker thread that checks documents for the main thread's pool. */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkDocument, ConfigResolver, type CheckSettings } from './check-file.js';
+import { checkDocument, ConfigResolver } from './check-file.js';
+import { deliver, type Checked } from './delivery.js';
 import { readBytes } from './read.js';
 import { UserError } from './errors.js';
 import { ConfigError } from '../node/config.js';
 import { RuleFileError } from '../node/rules.js';
+import type { Job, Reply, WorkerData } from './pool.js';
 
-const settings = workerData as CheckSettings;
+const { settings, delivery } = workerData as WorkerData;
 const configs = new ConfigResolver(settings.config);
 
-parentPort?.on('message', (job: { id: number; path: string }) => {
-  readBytes(job.path)
-    .then((bytes) => checkDocument(job.path, bytes, settings, configs))
-    .then(
-      (result) => parentPort?.postMessage({ id: job.id, ok: true, report: result.report, suppressions: result.suppressions, document: result.document, ...(result.bytes ? { bytes: result.bytes } : {}) }),
-      (error: unknown) =>
-        parentPort?.postMessage({
-          id: job.id,
-          ok: false,
-          user: error instanceof UserError,
-          // A broken configuration or rule file stops the whole run, not just this file.
-          fatal: error instanceof ConfigError || error instanceof RuleFileError,
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
+function reply(id: number, checked: Checked): void {
+  parentPort?.postMessage({ ...checked, id, heapTotal: getHeapStatistics().total_heap_size } satisfies Reply);
+}
+
+async function handle(job: Job): Promise<void> {
+  let checked: Checked;
+  try {
+    checked = deliver(await checkDocument(job.path, await readBytes(job.path), settings, configs), delivery);
+  } catch (error) {
+    checked = {
+      ok: false,
+      user: error instanceof UserError,
+      // A broken configuration or rule file stops the whole run, not just this file.
+      fatal: error instanceof ConfigError || error instanceof RuleFileError,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  try {
+    reply(job.id, checked);
+  } catch (error) {
+    // A reply that cannot be sent must still answer the job, or the run would wait for ever.
+    reply(job.id, { ok: false, user: false, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** The files the pool queued here are checked one after another: one document in memory at a time. */
+let chain: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (job: Job) => {
+  chain = chain.then(() => handle(job));
 });

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'klar.js');
 
-function klar(args: string[], cwd = root, input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function klar(args: string[], cwd = root, input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -135,6 +135,56 @@ describe('many files', () => {
     const two = klar(['check', '--format', 'json', '--jobs', '2', '.'], d).stdout;
     expect(JSON.parse(two)).toEqual(JSON.parse(one));
     expect(JSON.parse(one).files).toHaveLength(12);
+  });
+
+  it('writes the same bytes in every format whether files are checked in workers or in one thread', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`d${i % 3}/f${String(i).padStart(2, '0')}.txt`] = `${LONG} Nummer ${i}.\n\nVi erhåller er ansökan.\n`;
+    files['d1/bad.txt'] = Buffer.from([0, 1, 2, 3, 0, 0, 5]).toString('latin1');
+    const d = dir(files);
+    for (const format of ['json', 'sarif', 'github', 'stylish']) {
+      const one = klar(['check', '--format', format, '--jobs', '1', '.'], d);
+      const two = klar(['check', '--format', format, '--jobs', '2', '.'], d);
+      expect(two.stdout, format).toBe(one.stdout);
+      expect(two.stderr, format).toBe(one.stderr);
+      expect([one.code, two.code], format).toEqual([2, 2]);
+    }
+  });
+
+  it('gives the same report when workers are replaced between files', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.txt`] = `${LONG} Nummer ${i}.\n`;
+    const d = dir(files);
+    const one = klar(['check', '--format', 'json', '--jobs', '1', '.'], d);
+    // Every worker's heap is over a 1 MB limit after its first file, so each is retired and replaced.
+    const two = klar(['check', '--format', 'json', '--jobs', '2', '.'], d, undefined, { KLAR_WORKER_RETIRE_MB: '1' });
+    expect(two.stderr).toBe('');
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('stops before writing anything when a folder’s configuration is broken', () => {
+    const files: Record<string, string> = { 'sub/.klarrc.json': '{ "profile": ' };
+    for (let i = 0; i < 10; i++) files[`${i < 9 ? '' : 'sub/'}f${i}.txt`] = `${LONG}\n`;
+    const d = dir(files);
+    for (const jobs of ['1', '2']) {
+      const r = klar(['check', '--format', 'json', '--jobs', jobs, '--output', 'report.json', '.'], d);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/\.klarrc\.json:1: not valid JSON/);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(d).filter((f) => f.startsWith('report') || f.includes('.tmp'))).toEqual([]);
+    }
+  });
+
+  it('says so in one line, before any work, when the report cannot be written', () => {
+    const d = dir({ 'a.txt': `${LONG}\n` });
+    for (const format of ['json', 'stylish']) {
+      const r = klar(['check', '--format', format, '--output', join(d, 'missing', 'report.out'), 'a.txt'], d);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^klar: cannot write .*report\.out \(ENOENT\); check that its folder exists/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
 

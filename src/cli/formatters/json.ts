@@ -26,6 +26,34 @@ export function jsonFileReport(report: FileReport): JsonFileReport {
   };
 }
 
+/**
+ * One file's entry in the `files` array, indented as `JSON.stringify(…, null, 2)` indents it
+ * there, so that files formatted one at a time (in worker threads, as they finish) join into
+ * the same bytes as the whole report formatted at once. JSON strings hold no raw line breaks,
+ * so indenting every line is safe.
+ */
+export function jsonChunk(report: FileReport): string {
+  return `    ${JSON.stringify(jsonFileReport(report), null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** Writes the JSON report file by file: nothing but the current file is held in memory. */
+export class JsonStream {
+  private count = 0;
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(chunk: string): void {
+    this.write(this.count++ === 0 ? `{\n  "files": [\n${chunk}` : `,\n${chunk}`);
+  }
+
+  end(): void {
+    this.write(this.count === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n');
+  }
+}
+
 export function formatJson(reports: FileReport[]): string {
-  return `${JSON.stringify({ files: reports.map(jsonFileReport) }, null, 2)}\n`;
+  let out = '';
+  const stream = new JsonStream((text) => (out += text));
+  for (const report of reports) stream.add(jsonChunk(report));
+  stream.end();
+  return out;
 }

@@ -1,6 +1,8 @@
 import { detectLanguage } from './language/detect.js';
 import { formatMessage } from './messages.js';
-import { measure } from './metrics/measure.js';
+import { measure, type MeasuredWord } from './metrics/measure.js';
+import { isNominal } from './metrics/nominal.js';
+import { isCapitalised, isRareForm } from './metrics/raw.js';
 import { excerptOf } from './text/excerpt.js';
 import { LineIndex } from './text/line-index.js';
 import { segmentBlock, splitBlocks, type ParagraphModel } from './text/segment.js';
@@ -44,6 +46,16 @@ function documentLanguage(text: string, options: AnalyseOptions): { language: La
   return guess ? { language: guess.language, source: 'detected' } : { language: DEFAULT_LANGUAGE, source: 'default' };
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+
+/** Whether the text has at least `count` runs of letters (without collecting them all). */
+function hasWords(text: string, count: number): boolean {
+  LETTER_RUN.lastIndex = 0;
+  let found = 0;
+  while (found < count && LETTER_RUN.exec(text) !== null) found++;
+  return found >= count;
+}
+
 function paragraphLanguage(
   text: string,
   start: number,
@@ -53,7 +65,7 @@ function paragraphLanguage(
   resources: Resources | undefined,
 ): Language {
   const slice = text.slice(start, Math.min(end, start + 4000));
-  if ((slice.match(/\p{L}+/gu)?.length ?? 0) < SWITCH_MIN_WORDS) return doc;
+  if (!hasWords(slice, SWITCH_MIN_WORDS)) return doc;
   const guess = detectLanguage(slice, { lexicons: resources?.lexicons, fallback: doc });
   if (!guess || guess.confidence < SWITCH_CONFIDENCE || guess.language === doc) return doc;
   // A forced language is kept within its family: the user said nynorsk, so a
@@ -62,15 +74,44 @@ function paragraphLanguage(
   return guess.language;
 }
 
-function measureParagraphs(paragraphs: ParagraphModel[], language: Language, profile: Profile, resources: Resources | undefined, sentenceLimit: number): Metrics {
-  const words = [];
+/**
+ * The measured words of a paragraph with their per-word features, computed once and reused by
+ * the paragraph's, its section's and the document's measures (features depend on the language
+ * they are measured in, so a paragraph measured in another language than its own is redone).
+ */
+class WordFeatures {
+  private readonly cache = new Map<ParagraphModel, { language: Language; words: MeasuredWord[] }>();
+  constructor(private readonly resources: Resources | undefined) {}
+
+  of(p: ParagraphModel, language: Language): MeasuredWord[] {
+    const cached = this.cache.get(p);
+    if (cached?.language === language) return cached.words;
+    const frequency = this.resources?.frequency?.[language];
+    const words: MeasuredWord[] = [];
+    for (const s of p.sentences) {
+      for (const w of s.words) {
+        // One object shape for every word (rare stays undefined without a table): keeps V8's access fast.
+        words.push({
+          form: w.form,
+          letters: w.letters,
+          lower: w.form.toLowerCase(),
+          capitalised: isCapitalised(w.form),
+          nominal: isNominal(language, w.form),
+          rare: frequency ? isRareForm(w.form, frequency) : undefined,
+        });
+      }
+    }
+    if (!cached) this.cache.set(p, { language, words });
+    return words;
+  }
+}
+
+function measureParagraphs(paragraphs: ParagraphModel[], language: Language, profile: Profile, resources: Resources | undefined, sentenceLimit: number, features: WordFeatures): Metrics {
+  const words: MeasuredWord[] = [];
   const sentenceLengths: number[] = [];
   for (const p of paragraphs) {
-    for (const s of p.sentences) {
-      if (s.words.length === 0) continue;
-      sentenceLengths.push(s.words.length);
-      for (const w of s.words) words.push({ form: w.form, letters: w.letters });
-    }
+    for (const s of p.sentences) if (s.words.length > 0) sentenceLengths.push(s.words.length);
+    for (const w of features.of(p, language)) words.push(w);
   }
   return measure({ language, profile, words, sentenceLengths, sentenceLimit, frequency: resources?.frequency?.[language] });
 }
@@ -112,6 +153,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
     });
   });
 
+  const features = new WordFeatures(resources);
   const diagnostics: Diagnostic[] = [];
   const paragraphs: ParagraphReport[] = [];
   const sentences: SentenceReport[] = [];
@@ -122,7 +164,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
       kind: p.kind,
       language: p.language,
       ...lines.span(p.start, p.end),
-      metrics: measureParagraphs([p], p.language, profile, resources, limits.sentenceWords),
+      metrics: measureParagraphs([p], p.language, profile, resources, limits.sentenceWords, features),
     });
     for (const s of p.sentences) {
       sentences.push({ paragraph: index, words: s.words.length, ...lines.span(s.start, s.end) });
@@ -148,7 +190,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
   // are measured on their own but left out of the document and section scores.
   const inLanguage = (p: ParagraphModel): boolean => sameFamily(p.language, language);
   const docLimits = thresholdsFor(language, profile, options.thresholds);
-  const metrics = measureParagraphs(models.filter(inLanguage), language, profile, resources, docLimits.sentenceWords);
+  const metrics = measureParagraphs(models.filter(inLanguage), language, profile, resources, docLimits.sentenceWords, features);
 
   const sections: SectionReport[] = [];
   let current: { heading: string | null; start: number; end: number; members: ParagraphModel[] } | undefined;
@@ -158,7 +200,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Report {
       index: sections.length,
       heading: current.heading,
       ...lines.span(current.start, current.end),
-      metrics: measureParagraphs(current.members.filter(inLanguage), language, profile, resources, docLimits.sentenceWords),
+      metrics: measureParagraphs(current.members.filter(inLanguage), language, profile, resources, docLimits.sentenceWords, features),
     });
   };
   for (const p of models) {

@@ -5,6 +5,18 @@ export interface MeasuredWord {
   form: string;
   /** Count of `\p{L}` characters. */
   letters: number;
+  /**
+   * Features a caller that measures the same word at several levels (paragraph, section,
+   * document) computes once and passes in; each is computed from `form` when absent.
+   */
+  /** `form` lowercased. */
+  lower?: string;
+  /** Starts with a capital letter. */
+  capitalised?: boolean;
+  /** Outside the frequency table's first RARE_WORD_RANK forms (names aside). */
+  rare?: boolean;
+  /** Carries a nominal suffix (see nominal.ts). */
+  nominal?: boolean;
 }
 
 export interface MeasureInput {

@@ -15,7 +15,12 @@ export const MATTR_WINDOW = 50;
 /** MATTR of word forms compared case-insensitively; null for fewer than `window` words. */
 export function mattr(forms: readonly string[], window: number = MATTR_WINDOW): number | null {
   if (window < 1 || forms.length < window) return null;
-  const lower = forms.map((form) => form.toLowerCase());
+  return mattrOfLowercase(forms.map((form) => form.toLowerCase()), window);
+}
+
+/** MATTR of forms already lowercased. */
+export function mattrOfLowercase(lower: readonly string[], window: number = MATTR_WINDOW): number | null {
+  if (window < 1 || lower.length < window) return null;
   const counts = new Map<string, number>();
   let types = 0;
   let sum = 0;

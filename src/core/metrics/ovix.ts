@@ -11,9 +11,14 @@
  * single token), so callers never see a non-finite number.
  */
 export function ovix(forms: readonly string[]): number | null {
-  const tokens = forms.length;
+  return ovixOfLowercase(forms.map((form) => form.toLowerCase()));
+}
+
+/** OVIX of forms already lowercased. */
+export function ovixOfLowercase(lower: readonly string[]): number | null {
+  const tokens = lower.length;
   if (tokens < 2) return null;
-  const types = new Set(forms.map((form) => form.toLowerCase())).size;
+  const types = new Set(lower).size;
   if (types >= tokens) return null;
   const value = Math.log(tokens) / Math.log(2 - Math.log(types) / Math.log(tokens));
   return Number.isFinite(value) ? value : null;

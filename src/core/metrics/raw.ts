@@ -3,9 +3,9 @@ import type { FeatureSource } from './difficulty.js';
 import { englishReadability } from './english.js';
 import type { MeasureInput } from './input.js';
 import { isLongWord, lix } from './lix.js';
-import { mattr } from './mattr.js';
-import { nominalShare } from './nominal.js';
-import { ovix } from './ovix.js';
+import { mattrOfLowercase } from './mattr.js';
+import { isNominal } from './nominal.js';
+import { ovixOfLowercase } from './ovix.js';
 import { survo } from './survo.js';
 
 /**
@@ -29,12 +29,15 @@ export function rawMeasures(input: MeasureInput): RawMeasures {
   const sentenceLengths = input.sentenceLengths.filter((length) => length > 0);
   const sentences = sentenceLengths.length;
   const forms = input.words.map((word) => word.form);
+  const lower = input.words.map((word) => word.lower ?? word.form.toLowerCase());
 
   let letters = 0;
   let longWords = 0;
+  let nominal = 0;
   for (const word of input.words) {
     letters += word.letters;
     if (isLongWord(word.letters)) longWords += 1;
+    if (word.nominal ?? isNominal(input.language, word.form)) nominal += 1;
   }
   const longSentences = sentenceLengths.filter((length) => length > input.sentenceLimit).length;
   const sentenceWords = sentenceLengths.reduce((sum, length) => sum + length, 0);
@@ -47,12 +50,12 @@ export function rawMeasures(input: MeasureInput): RawMeasures {
     wordWeightedSentenceLength: ratio(squaredLengths, sentenceWords),
     longWordShare: ratio(longWords, words),
     lix: lix(words, sentences, longWords),
-    ovix: ovix(forms),
-    mattr: mattr(forms),
+    ovix: ovixOfLowercase(lower),
+    mattr: mattrOfLowercase(lower),
     longSentenceShare: ratio(longSentences, sentences),
     meanWordLength: ratio(letters, words),
     rareWordShare: input.frequency ? rareShare(input, input.frequency) : null,
-    nominalShare: nominalShare(input.language, forms),
+    nominalShare: ratio(nominal, words),
     survo: input.language === 'fi' ? survo({ forms, sentenceLengths }) : null,
     english: input.language === 'en' ? englishReadability({ words: input.words, sentenceLengths }) : null,
   };
@@ -70,11 +73,20 @@ function rareShare(input: MeasureInput, table: FrequencyTable): number | null {
   const initial = sentenceStarts(input.sentenceLengths, words.length);
   let rare = 0;
   words.forEach((word, index) => {
-    if (!initial.has(index) && /^\p{Lu}/u.test(word.form)) return;
-    const rank = table.rank(word.form.normalize('NFC').toLowerCase());
-    if (rank === undefined || rank > RARE_WORD_RANK) rare += 1;
+    if (!initial.has(index) && (word.capitalised ?? isCapitalised(word.form))) return;
+    if (word.rare ?? isRareForm(word.form, table)) rare += 1;
   });
   return rare / words.length;
+}
+
+export function isCapitalised(form: string): boolean {
+  return /^\p{Lu}/u.test(form);
+}
+
+/** Whether a word form is outside the frequent vocabulary, names aside (see rareShare). */
+export function isRareForm(form: string, table: FrequencyTable): boolean {
+  const rank = table.rank(form.normalize('NFC').toLowerCase());
+  return rank === undefined || rank > RARE_WORD_RANK;
 }
 
 /** Indices of the words that open a sentence; just the first word if the lengths do not add up. */

@@ -152,20 +152,43 @@ export interface JoinEvidence {
   frequency?: FrequencyTable | undefined;
 }
 
+/** Shortest part of a compound `isKnownForm` accepts: shorter "words" match by chance. */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * Whether the frequency table knows a form, or a compound of two forms it knows (Swedish and
+ * Norwegian write compounds as one word: "distans" + "jobbet", "funktions" + "nedsättning" with
+ * the linking s or e, "tjänste" + "innehavare"), so that most words broken at a line end are
+ * settled without the spelling dictionary.
+ */
+export function isKnownForm(form: string, table: FrequencyTable): boolean {
+  if (table.rank(form) !== undefined) return true;
+  for (let k = MIN_COMPOUND_PART; k <= form.length - MIN_COMPOUND_PART; k++) {
+    if (table.rank(form.slice(k)) === undefined) continue;
+    const head = form.slice(0, k);
+    if (table.rank(head) !== undefined) return true;
+    const last = head[head.length - 1];
+    if ((last === 's' || last === 'e') && head.length > MIN_COMPOUND_PART && table.rank(head.slice(0, -1)) !== undefined) return true;
+  }
+  return false;
+}
+
 /**
  * Decides how a word broken at a line-end hyphen is written on one line: joined
- * ("delar") when the dictionary knows that form, hyphenated ("ut-manande" stays
- * "ut-manande" only if that is the known form), as the probe did on PDF text.
+ * ("delar") when the language's frequency table or dictionary knows that form,
+ * hyphenated ("ut-manande" stays "ut-manande" only if that is the known form), as
+ * the probe did on PDF text. The table is asked first: it is a lookup, and callers
+ * skip building the dictionary when the table knows every join (lexiconLanguages).
  */
 function joinForm(left: string, right: string, evidence: JoinEvidence): string {
   const joined = left + right;
   const hyphenated = `${left}-${right}`;
   const { lexicon, frequency } = evidence;
+  if (frequency && isKnownForm(joined, frequency)) return joined;
   if (lexicon) {
     if (lexicon.isWord(joined)) return joined;
     if (lexicon.isWord(hyphenated)) return hyphenated;
   }
-  if (frequency?.rank(joined) !== undefined) return joined;
   // Acronym compounds keep their hyphen (OECD-⏎länderna); ordinary word breaks join.
   return /\p{Lu}{2,}$/u.test(left) ? hyphenated : joined;
 }

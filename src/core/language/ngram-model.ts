@@ -63,26 +63,20 @@ function byteChar(byte: number): string {
  * eld's words: lower-cased, split at separators, every non-ASCII character
  * written as one character per UTF-8 byte.
  */
-function byteWords(text: string): string[] {
-  const normalised = text.replace(NON_LETTERS, separate).trim().toLowerCase();
-  const words: string[] = [];
+/** A word (lowercase letters and apostrophes) as eld's byte string: each UTF-8 byte one character. */
+function byteWord(word: string): string {
   let encoded = '';
-  for (let i = 0; i < normalised.length; i++) {
-    let code = normalised.charCodeAt(i);
+  for (let i = 0; i < word.length; i++) {
+    let code = word.charCodeAt(i);
     if (code < 0x80) {
-      if (code === 32) {
-        if (encoded !== '') words.push(encoded);
-        encoded = '';
-      } else {
-        encoded += normalised[i];
-      }
+      encoded += word[i];
     } else if (code < 0x800) {
       encoded += byteChar(0xc0 | (code >> 6)) + byteChar(0x80 | (code & 0x3f));
     } else if (code < 0xd800 || code >= 0xe000) {
       encoded +=
         byteChar(0xe0 | (code >> 12)) + byteChar(0x80 | ((code >> 6) & 0x3f)) + byteChar(0x80 | (code & 0x3f));
     } else {
-      const low = normalised.charCodeAt(i + 1);
+      const low = word.charCodeAt(i + 1);
       // A lone surrogate has no UTF-8 form; dropping it is what a separator would do.
       if (code >= 0xdc00 || !(low >= 0xdc00 && low < 0xe000)) continue;
       i++;
@@ -94,20 +88,45 @@ function byteWords(text: string): string[] {
         byteChar(0x80 | (code & 0x3f));
     }
   }
-  if (encoded !== '') words.push(encoded);
-  return words;
+  return encoded;
 }
 
-/** eld's n-grams: 4 bytes with a stride of 3, the first and last marked by spaces. */
-function collectNgrams(words: readonly string[]): Set<string> {
+/**
+ * Each word's n-grams, remembered: a document is detected paragraph by paragraph and its words
+ * repeat (och, att, kommunen), so most words are cut up once. Bounded, for long-running processes.
+ */
+const gramCache = new Map<string, readonly string[]>();
+const MAX_CACHED_WORDS = 50_000;
+
+function wordGrams(word: string): readonly string[] {
+  let grams = gramCache.get(word);
+  if (grams === undefined) {
+    const encoded = byteWord(word);
+    grams = encoded === '' ? [] : ngramsOf(encoded);
+    if (gramCache.size >= MAX_CACHED_WORDS) gramCache.clear();
+    gramCache.set(word, grams);
+  }
+  return grams;
+}
+
+/** eld's n-grams of one byte word: 4 bytes with a stride of 3, the first and last marked by spaces. */
+function ngramsOf(word: string): string[] {
+  const grams: string[] = [];
+  const len = Math.min(word.length, MAX_WORD_BYTES);
+  let j = 0;
+  for (; j + 4 < len; j += 3) {
+    grams.push((j === 0 ? ' ' : '') + word.substring(j, j + 4));
+  }
+  grams.push((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+  return grams;
+}
+
+function collectNgrams(text: string): Set<string> {
   const grams = new Set<string>();
-  for (const word of words) {
-    const len = Math.min(word.length, MAX_WORD_BYTES);
-    let j = 0;
-    for (; j + 4 < len; j += 3) {
-      grams.add((j === 0 ? ' ' : '') + word.substring(j, j + 4));
-    }
-    grams.add((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+  const normalised = text.replace(NON_LETTERS, separate).trim().toLowerCase();
+  for (const word of normalised.split(' ')) {
+    if (word === '') continue;
+    for (const gram of wordGrams(word)) grams.add(gram);
   }
   return grams;
 }
@@ -116,7 +135,7 @@ function collectNgrams(words: readonly string[]): Set<string> {
 export function scoreNgrams(text: string): NgramScores {
   const data = ngramTable();
   const scores: number[] = NGRAM_LANGUAGES.map(() => 0);
-  const grams = collectNgrams(byteWords(text));
+  const grams = collectNgrams(text);
   for (const gram of grams) {
     const entry = data[gram];
     if (entry === undefined) continue;

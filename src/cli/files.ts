@@ -71,6 +71,24 @@ async function walk(folder: string, layers: IgnoreLayer[], out: string[]): Promi
   }
 }
 
+/**
+ * Most wildcards one path segment of a glob may hold. The glob library turns a
+ * pattern into a backtracking regular expression, and `a*a*a*a*a*a*b` against a long
+ * file name of a's takes minutes; four stars in one name cover every real pattern.
+ */
+export const MAX_SEGMENT_WILDCARDS = 4;
+
+/** Refuses a glob that could take hours to match, before any file is read. */
+function checkGlobCost(pattern: string): void {
+  for (const segment of pattern.split(/[\\/]/)) {
+    if (segment === '**') continue;
+    const wildcards = segment.match(/[*?]|[+@!]\(/g)?.length ?? 0;
+    if (wildcards > MAX_SEGMENT_WILDCARDS) {
+      throw new UserError(`${pattern}: too many wildcards in one name (${wildcards}, at most ${MAX_SEGMENT_WILDCARDS}); matching it could take hours`);
+    }
+  }
+}
+
 /** Files, folders and globs → documents to check, in a stable order, without duplicates. */
 export async function expandPaths(args: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -80,6 +98,7 @@ export async function expandPaths(args: string[]): Promise<string[]> {
       continue;
     }
     if (!existsSync(arg) && isDynamicPattern(arg)) {
+      checkGlobCost(arg);
       const matches = (await glob(arg, { onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })).sort();
       const documents = matches.filter((m) => CHECKED_EXTENSIONS.has(extname(m).toLowerCase()));
       if (documents.length === 0) throw new UserError(`${arg}: no documents match this pattern`);

@@ -102,9 +102,24 @@ function program(): Command {
   return cmd;
 }
 
+/**
+ * `klar check … | head`: once the reader has closed the pipe, nothing more can be said. Stop at
+ * once and quietly, with the status a shell reports for a program ended by SIGPIPE (128 + 13),
+ * as other command-line tools do — not with Node's unhandled-error stack trace.
+ */
+function stopWhenOutputCloses(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.closedOutput);
+    process.stderr.write(`klar: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.exit(EXIT.internal);
+  });
+}
+
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  stopWhenOutputCloses();
   try {
     await program().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -323,14 +323,27 @@ export function parseAttributes(raw: string): Map<string, string> {
 }
 
 /**
+ * Elements nested deeper than this make a part invalid. Word and LibreOffice documents
+ * nest a few dozen levels (tables in tables, text boxes); a part nested a hundred
+ * thousand deep is made to exhaust the reader, not to be read.
+ */
+export const MAX_XML_DEPTH = 1000;
+
+/**
  * Resolves prefixed element names to namespace URIs while walking tokens, so a
  * part written with unusual prefixes (or a default namespace) reads the same.
+ * Each prefix keeps its own stack of bindings, so a lookup costs the same at any
+ * depth (walking every open element made a deeply nested part quadratic).
  */
 export class NamespaceScope {
+  /** Per open element: the bindings it declared (EMPTY_SCOPE for most). */
   private readonly stack: Map<string, string>[] = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+  /** Prefix → its bindings, innermost last, each with the depth that declared it. */
+  private readonly bindings = new Map<string, { uri: string; depth: number }[]>([['xml', [{ uri: 'http://www.w3.org/XML/1998/namespace', depth: 0 }]]]);
 
   /** Call for every open tag; pair with `leave` on its close (self-closing tags: call both). */
   enter(attrs: string): void {
+    if (this.stack.length > MAX_XML_DEPTH) throw new PackageError('invalid', `elements nested deeper than ${MAX_XML_DEPTH}`);
     let scope: Map<string, string> | undefined;
     if (attrs.includes('xmlns')) {
       for (const [name, value] of parseAttributes(attrs)) {
@@ -340,19 +353,25 @@ export class NamespaceScope {
         }
       }
     }
+    const depth = this.stack.length;
     this.stack.push(scope ?? EMPTY_SCOPE);
+    if (scope) {
+      for (const [prefix, uri] of scope) {
+        const list = this.bindings.get(prefix);
+        if (list) list.push({ uri, depth });
+        else this.bindings.set(prefix, [{ uri, depth }]);
+      }
+    }
   }
 
   leave(): void {
-    if (this.stack.length > 1) this.stack.pop();
+    if (this.stack.length <= 1) return;
+    const scope = this.stack.pop() as Map<string, string>;
+    for (const prefix of scope.keys()) this.bindings.get(prefix)?.pop();
   }
 
   uri(prefix: string): string | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const v = (this.stack[i] as Map<string, string>).get(prefix);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+    return this.bindings.get(prefix)?.at(-1)?.uri;
   }
 
   /** "{uri}local" for a tag name like "w:p". */
@@ -363,13 +382,16 @@ export class NamespaceScope {
     return `{${this.uri(prefix) ?? ''}}${local}`;
   }
 
-  /** A prefix bound to `uri` in the current scope, if any. */
+  /** A prefix bound to `uri` in the current scope, if any: the innermost binding wins. */
   prefixFor(uri: string): string | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      for (const [prefix, value] of this.stack[i] as Map<string, string>) {
-        if (value === uri && prefix !== '' && this.uri(prefix) === uri) return prefix;
-      }
+    let depth = -1;
+    for (const [prefix, list] of this.bindings) {
+      const top = list.at(-1);
+      if (prefix !== '' && top?.uri === uri && top.depth > depth) depth = top.depth;
     }
+    if (depth < 0) return undefined;
+    // Two prefixes for one URI on the same element: the first written wins.
+    for (const [prefix, value] of this.stack[depth] as Map<string, string>) if (prefix !== '' && value === uri && this.uri(prefix) === uri) return prefix;
     return undefined;
   }
 }

@@ -10,7 +10,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { RuleEntry } from '../core/rules/types.js';
 import type { Language, Profile, Severity, Thresholds } from '../core/types.js';
-import { checkUniqueIds, loadBuiltinRules, loadRuleFile, parseRuleFile, RuleFileError } from './rules.js';
+import { checkUniqueIds, loadBuiltinRules, loadRuleFile, parseRuleFile, RuleFileError, yamlData } from './rules.js';
 
 export type RuleSetting = 'off' | Severity;
 
@@ -74,7 +74,13 @@ function parseConfigText(path: string, text: string): RawConfig | undefined {
   const syntax = doc.errors[0];
   if (syntax) throw new ConfigError(`${name}:${counter.linePos(syntax.pos[0]).line}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}`);
   // A key left empty in YAML ("rules:" with only comments below) means "not set".
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (yamlData(name, doc, counter) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof RuleFileError) throw new ConfigError(error.message);
+    throw error;
+  }
   if (data && typeof data === 'object' && !Array.isArray(data)) for (const key of Object.keys(data)) if (data[key] === null) delete data[key];
   return checkConfig(name, data, 1, doc, counter);
 }

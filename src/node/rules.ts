@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { RuleEntry } from '../core/rules/types.js';
 import { LANGUAGES, type Language } from '../core/types.js';
 
@@ -17,6 +17,33 @@ const RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
 /** A rule file that cannot be used; the message is `file:line: what is wrong`. */
 export class RuleFileError extends Error {}
+
+/**
+ * How many alias expansions a YAML file may ask for (the yaml package's own default,
+ * stated here because it is a promise): configuration and rule files are small data, and
+ * nested aliases ("billion laughs") would otherwise expand to gigabytes.
+ */
+const MAX_YAML_ALIASES = 100;
+
+/**
+ * A parsed YAML (or JSON) file as plain data. Aliases that expand beyond the limit are
+ * refused as a `file:line` error instead of escaping as the yaml package's ReferenceError,
+ * which the command line would report as an internal error.
+ */
+export function yamlData(file: string, doc: Document, counter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch {
+    let line = 1;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = counter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    throw new RuleFileError(`${file}:${line}: too many YAML aliases (more than ${MAX_YAML_ALIASES} expansions); write the values out instead`);
+  }
+}
 
 let validator: ValidateFunction | undefined;
 
@@ -91,7 +118,7 @@ export function parseRuleFile(file: string, text: string, language?: Language): 
     const line = counter.linePos(syntax.pos[0]).line;
     throw new RuleFileError(`${file}:${line}: not valid YAML (${syntax.code.toLowerCase().replace(/_/g, ' ')})`);
   }
-  const data = doc.toJS() as unknown;
+  const data = yamlData(file, doc, counter);
   const check = validate();
   if (!check(data)) {
     const error = mostUseful(check.errors ?? []);

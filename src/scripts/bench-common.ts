@@ -1,5 +1,5 @@
 /** Inputs and statistics shared by the benchmark scripts, so every benchmark times the same text. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,4 +33,28 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * A tree of `files` one-page documents (about 2 KB of whole paragraphs each), 100 to a
+ * folder, as a web site's export would be. Each file starts at another paragraph so the
+ * files differ. Shared by the peer benchmark and the soak run. Returns the bytes written.
+ */
+export function writeTree(folder: string, files: number, paragraphs: string[]): number {
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const dir = join(folder, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) mkdirSync(dir, { recursive: true });
+    const taken: string[] = [];
+    let size = 0;
+    for (let p = (i * 7) % paragraphs.length; size < 2_000; p = (p + 1) % paragraphs.length) {
+      const para = paragraphs[p] as string;
+      taken.push(para);
+      size += Buffer.byteLength(para) + 2;
+    }
+    const body = taken.join('\n\n');
+    bytes += Buffer.byteLength(body);
+    writeFileSync(join(dir, `f${String(i).padStart(5, '0')}.txt`), body);
+  }
+  return bytes;
 }

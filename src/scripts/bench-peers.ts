@@ -11,14 +11,16 @@
  * Environment: KLAR_BENCH_RUNS (runs per measurement, default 5), KLAR_BENCH_SCALE_RUNS
  * (runs of the 10 000-file tree, default 3: one run there takes tens of seconds),
  * KLAR_BENCH_IDLE_WAIT_S (how long each section waits for other processes to calm down,
- * default 120), KLAR_BENCH_KEEP=1 keeps the generated inputs (their folder is printed).
+ * default 120), KLAR_BENCH_KEEP=1 keeps the generated inputs (their folder is printed),
+ * KLAR_BENCH_BEFORE=<folder> also runs the klar built in that folder (another checkout, say the
+ * commit before a change, after its own `npm ci`) in the same rounds, for a before/after table.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusText, median, repeatTo } from './bench-common.js';
+import { corpusText, median, repeatTo, writeTree } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = join(root, 'bench');
@@ -45,6 +47,14 @@ const HAS_TIME = existsSync(TIME_BIN);
 const MB = 1_000_000;
 const KB = 1_000;
 const ONE_PAGE = join(root, 'examples', 'sv-beslut-bostadsbidrag.txt');
+/** Another checkout of klar, built, to measure before and after a change in the same run. */
+const BEFORE = process.env.KLAR_BENCH_BEFORE;
+
+/** The short commit of a checkout, or a note that it is not one. */
+function commitOf(folder: string): string {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: folder, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'not a git checkout';
+}
 
 /** The commit measured, so figures can be tied to code; "+ local changes" when src/ differs from it. */
 function klarVersion(): string {
@@ -83,30 +93,6 @@ function splitInto(text: string, n: number): string[] {
   }
   parts.push(text.slice(start));
   return parts;
-}
-
-/**
- * A tree of `files` one-page documents (about 2 KB of whole paragraphs each), 100 to a
- * folder, as a web site's export would be. Each file starts at another paragraph so the
- * files differ.
- */
-function writeTree(folder: string, files: number, paragraphs: string[]): number {
-  let bytes = 0;
-  for (let i = 0; i < files; i++) {
-    const dir = join(folder, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
-    if (i % 100 === 0) mkdirSync(dir, { recursive: true });
-    const taken: string[] = [];
-    let size = 0;
-    for (let p = (i * 7) % paragraphs.length; size < 2_000; p = (p + 1) % paragraphs.length) {
-      const para = paragraphs[p] as string;
-      taken.push(para);
-      size += Buffer.byteLength(para) + 2;
-    }
-    const body = taken.join('\n\n');
-    bytes += Buffer.byteLength(body);
-    writeFileSync(join(dir, `f${String(i).padStart(5, '0')}.txt`), body);
-  }
-  return bytes;
 }
 
 // ---------------------------------------------------------------- running
@@ -300,6 +286,11 @@ async function main(): Promise<void> {
       return;
     }
   }
+  if (BEFORE !== undefined && !existsSync(join(BEFORE, 'dist', 'cli', 'main.js'))) {
+    process.stderr.write(`bench-peers: KLAR_BENCH_BEFORE=${BEFORE} has no built klar (dist/cli/main.js); run \`npm ci\` there first\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (!existsSync(join(root, 'dist', 'scripts', 'floor.js'))) {
     process.stderr.write('bench-peers: dist/ is missing; run `npm run build` first\n');
     process.exitCode = 2;
@@ -338,14 +329,24 @@ async function main(): Promise<void> {
   const node = process.execPath;
   const bin = (p: string): string => join(peersModules, p);
   const accept01 = (s: number): boolean => s === 0 || s === 1;
-  const klar = (name: string, files: string[], extra: string[] = []): Command => ({
+  const klarIn = (checkout: string) => (name: string, files: string[], extra: string[] = []): Command => ({
     name,
     file: node,
     // Standard output is /dev/null (stdio 'ignore'); never --output /dev/null, which klar would replace atomically.
-    args: [join(root, 'bin', 'klar.js'), 'check', '--format', 'json', ...extra, ...files],
+    args: [join(checkout, 'bin', 'klar.js'), 'check', '--format', 'json', ...extra, ...files],
     cwd: root,
     ok: accept01,
   });
+  const klar = klarIn(root);
+  const before = BEFORE === undefined ? undefined : klarIn(BEFORE);
+  /** The runs measured before and after, when KLAR_BENCH_BEFORE is set. */
+  const compared: [label: string, name: string][] = [
+    ['1 MB, one file', '1mb'],
+    ['50 files × 20 KB', '50'],
+    ['10 000 files, `--jobs 1`', '10k j1'],
+    ['10 000 files, `--jobs 2`', '10k j2'],
+    ['1 000 files, `--jobs 2`', '1k j2'],
+  ];
   const floor = (name: string, file: string): Command => ({ name, file: node, args: [join(root, 'dist', 'scripts', 'floor.js'), file], cwd: root, ok: (s) => s === 0 });
   // textlint resolves its plugin and rules from the working folder, so it runs from bench/.
   const textlint = (name: string, files: string[]): Command => ({
@@ -386,6 +387,7 @@ async function main(): Promise<void> {
       alex('alex 50', fifty),
       writeGood('write-good 50', fifty),
       retext('retext 50', fifty),
+      ...(before ? [before('before 1mb', [oneMb]), before('before 50', fifty)] : []),
       klar('klar 0.25mb', [quarterMb]),
       floor('floor 0.25mb', quarterMb),
       klar('klar 4mb', [fourMb]),
@@ -421,7 +423,14 @@ async function main(): Promise<void> {
   const scale = await section('scale', () =>
     interleaved(
       'scale',
-      [klar('klar 10k j1', [tree10k], ['--jobs', '1']), klar('klar 10k j2', [tree10k], ['--jobs', '2']), klar('klar 1k j2', [tree1k], ['--jobs', '2'])],
+      [
+        klar('klar 10k j1', [tree10k], ['--jobs', '1']),
+        klar('klar 10k j2', [tree10k], ['--jobs', '2']),
+        klar('klar 1k j2', [tree1k], ['--jobs', '2']),
+        ...(before
+          ? [before('before 10k j1', [tree10k], ['--jobs', '1']), before('before 10k j2', [tree10k], ['--jobs', '2']), before('before 1k j2', [tree1k], ['--jobs', '2'])]
+          : []),
+      ],
       SCALE_RUNS,
     ),
   );
@@ -553,6 +562,28 @@ async function main(): Promise<void> {
     `| 10 000 files, \`--jobs 2\` | ${fmtMs(j2)} | ${j2 ? (j2.ms / 10_000).toFixed(2) : '–'} ms | ${fmtCpu(j2)} | ${fmtRss(j2)} |`,
     `| 1 000 files, \`--jobs 2\` | ${fmtMs(k1)} | ${k1 ? (k1.ms / 1_000).toFixed(2) : '–'} ms | ${fmtCpu(k1)} | ${fmtRss(k1)} |`,
   );
+
+  if (BEFORE !== undefined) {
+    const bj1 = r('before 10k j1');
+    const bj2 = r('before 10k j2');
+    const bk1 = r('before 1k j2');
+    lines.push(
+      '',
+      `### Before and after (klar at commit ${commitOf(BEFORE)} in the same rounds)`,
+      '',
+      'The same runs with the klar of another checkout (`KLAR_BENCH_BEFORE`), interleaved with the ones above: "after / before" below 1 means the change made klar faster or smaller.',
+      '',
+      '| run | before | after | after / before | CPU before | CPU after | peak RSS before | peak RSS after |',
+      '|---|---|---|---|---|---|---|---|',
+      ...compared.map(([label, key]) => {
+        const b = r(`before ${key}`);
+        const a = r(`klar ${key}`);
+        return `| ${label} | ${fmtMs(b)} | ${fmtMs(a)} | ${fmtX(ratio(a?.ms, b?.ms))} | ${fmtCpu(b)} | ${fmtCpu(a)} | ${fmtRss(b)} | ${fmtRss(a)} |`;
+      }),
+      '',
+      `Two-core speed-up (jobs 1 / jobs 2): before ${fmtX(ratio(bj1?.ms, bj2?.ms))}, after ${fmtX(ratio(r('klar 10k j1')?.ms, r('klar 10k j2')?.ms))}. Peak RSS, 10 000 / 1 000 files: before ${fmtX(ratio(bj2?.rssMb ?? undefined, bk1?.rssMb ?? undefined))}, after ${fmtX(ratio(r('klar 10k j2')?.rssMb ?? undefined, r('klar 1k j2')?.rssMb ?? undefined))}.`,
+    );
+  }
 
   // ---- targets
   const firstMs = median(first);

@@ -60,6 +60,7 @@ const TIE_CONFIDENCE = 0.1;
 const WWW = /^\W*www\./i;
 const DOMAIN = /^\W*(?:[\p{L}\p{N}-]+\.)+(?:no|se|fi|dk|ax|eu|com|org|net|gov|int|info|io)(?:[/:?#>)\]».,;]|$)/iu;
 const TOKEN = /\S+/g;
+const MAYBE_ADDRESS = /[@:]|\.\p{L}|www\./iu;
 const LETTER_WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
 type General = 'sv' | 'no' | 'fi' | 'en';
@@ -111,6 +112,8 @@ function sampleText(text: string): string {
 
 /** URLs, e-mail addresses and bare domains are not text in any language. */
 function dropAddresses(text: string): string {
+  // Every address has an "@", a ":" (of "://"), "www." or a dot before a letter; most paragraphs have none.
+  if (!MAYBE_ADDRESS.test(text)) return text;
   return text.replace(TOKEN, (token) =>
     token.includes('://') || WWW.test(token) || isEmail(token) || DOMAIN.test(token) ? ' ' : token,
   );

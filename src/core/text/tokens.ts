@@ -129,7 +129,6 @@ function normalise(text: string, raw: Token[], urls: [number, number][]): Token[
   return out;
 }
 
-const LETTERS = /\p{L}/gu;
 const HAS_LETTER = /\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
 const TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
@@ -137,8 +136,18 @@ const TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 // stays whole ("Ans&ouml;kan"); it is never part of a word's form.
 const GRAPHEME_JOINER = /\u034f/g;
 
+const ASCII_LETTERS = /^[A-Za-z]*$/;
+const NON_LETTERS = /\P{L}+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Letters (code points), counted without an array per word: this runs for every word of a text. */
 function countLetters(s: string): number {
-  return s.match(LETTERS)?.length ?? 0;
+  if (ASCII_LETTERS.test(s)) return s.length;
+  const letters = s.replace(NON_LETTERS, '');
+  if (!SURROGATE.test(letters)) return letters.length;
+  let n = 0;
+  for (const _ of letters) n++;
+  return n;
 }
 
 function isSingleLineBreak(text: string, t: Token): boolean {

@@ -137,6 +137,8 @@ const TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const GRAPHEME_JOINER = /\u034f/g;
 
 const ASCII_LETTERS = /^[A-Za-z]*$/;
+/** A word that TRIM and GRAPHEME_JOINER leave as it is. */
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
 const NON_LETTERS = /\P{L}+/gu;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -227,7 +229,8 @@ export function collectWords(text: string, tokens: Token[], evidence: JoinEviden
       i += 2;
       continue;
     }
-    const form = value.replace(GRAPHEME_JOINER, '').replace(TRIM, '');
+    // Most words are letters only: nothing to trim, so no new string.
+    const form = PLAIN_WORD.test(value) ? value : value.replace(GRAPHEME_JOINER, '').replace(TRIM, '');
     words.push({ start: t.start, end: t.end, form, letters: countLetters(form), token: i });
   }
   return words;

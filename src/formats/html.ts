@@ -272,7 +272,55 @@ export function readHtml(path: string, bytes: Uint8Array): TextDocument {
   return htmlDocument(path, source, encoding);
 }
 
+/**
+ * Nesting beyond this is refused (Blink's parser stops nesting at 512 levels too).
+ * Converting parse5's tree to hast recurses once per level and the stack runs out
+ * somewhere past 3 000 levels — but where depends on the JIT's frame sizes and the
+ * thread, so the same file was read on one run and refused on the next (found by
+ * the fuzz job). The estimate below decides first, the same way every time.
+ */
+const MAX_NESTING = 512;
+
+/** Elements that never hold children, and elements a sibling start tag closes (not counted). */
+const NO_DEPTH = new Set(
+  'area base br col embed hr img input link meta source track wbr param keygen basefont bgsound frame image p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp a nobr h1 h2 h3 h4 h5 h6 button form'.split(' '),
+);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/**
+ * A name and attributes that cannot contain "<", and attributes that must start where
+ * the name ends: no backtracking across the source ("<a<a<a…" took cubic time).
+ */
+const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][^\s/<>]*)((?:[\s/][^<>]*)?)>/g;
+
+/** An estimate of the deepest element nesting (start tags minus end tags, see NO_DEPTH); linear in the source. */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let lower: string | undefined;
+  TAG_OR_COMMENT.lastIndex = 0;
+  for (let m = TAG_OR_COMMENT.exec(source); m; m = TAG_OR_COMMENT.exec(source)) {
+    const name = m[2]?.toLowerCase();
+    if (!name) continue;
+    if (m[1]) {
+      if (!NO_DEPTH.has(name) && depth > 0) depth--;
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      // Its text is not markup: skip to its end tag.
+      const end = (lower ??= source.toLowerCase()).indexOf(`</${name}`, TAG_OR_COMMENT.lastIndex);
+      TAG_OR_COMMENT.lastIndex = end < 0 ? source.length : end;
+      continue;
+    }
+    if (m[3]?.endsWith('/') || NO_DEPTH.has(name)) continue;
+    if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 export function htmlDocument(path: string, source: string, encoding?: TextEncoding): TextDocument {
+  if (nestingDepth(source) > MAX_NESTING) {
+    throw new DocumentError(`${path}: HTML nested more than ${MAX_NESTING} elements deep; simplify the nesting and try again`);
+  }
   let parsed: ParsedHtml;
   try {
     parsed = parseHtml(source);

@@ -30,7 +30,21 @@ interface MdNode {
   position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
+
+/** YAML or TOML front matter: the fences at the very start, closed. */
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n)\1[ \t]*(?:\r\n|\r|\n|$)/;
+
+/**
+ * The front-matter extension is used only where the text starts with closed front
+ * matter: with an unclosed "---" at the start it reads every later "- item" line as
+ * a paragraph, not a list item (found by the fuzz job; plain remark reads them as
+ * CommonMark does).
+ */
+function parse(text: string): MdNode {
+  return (FRONT_MATTER.test(text) ? withFrontMatter : withoutFrontMatter).parse(text) as MdNode;
+}
 
 /** Nodes whose whole range is not prose. */
 const NOT_PROSE = new Set([
@@ -76,7 +90,10 @@ function range(node: MdNode, base: number): [number, number] | undefined {
  * outside HTML blocks that run over blank lines. Each piece is checked not to end
  * in an unclosed code fence or HTML block (if it does, it grows to the next cut),
  * and gets the labels of every reference and footnote definition of the document
- * appended, so a reference to a definition in another piece still resolves.
+ * appended, so a reference to a definition in another piece still resolves. The
+ * labels are those the parser read as definitions: a line that merely looks like
+ * one ("[x]: y" continuing a paragraph) defines nothing, and appending it would
+ * turn a literal "[text][x]" into a link (found by the fuzz job).
  */
 export interface MarkdownOptions {
   /** Pieces of about this many characters; documents shorter than twice it are parsed whole. */
@@ -94,7 +111,6 @@ const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|\p{L})/u;
-const DEFINITION_LABEL = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:/gm;
 
 /** Offsets where a piece may start (see MarkdownOptions), in order. */
 function cutPoints(source: string): number[] {
@@ -103,7 +119,7 @@ function cutPoints(source: string): number[] {
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
   // Front matter may hold blank lines followed by "key: value": never cut inside it.
-  const frontMatter = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/.exec(source);
+  const frontMatter = FRONT_MATTER.exec(source);
   let at = frontMatter ? frontMatter[0].length : 0;
   while (at < source.length) {
     let eol = at;
@@ -158,34 +174,52 @@ interface Piece {
   base: number;
 }
 
-function parsePieces(source: string, chunkSize: number): Piece[] {
-  if (source.length < 2 * chunkSize) return [{ tree: parser.parse(source), base: 0 }];
-  const labels = new Set<string>();
-  for (const m of source.matchAll(DEFINITION_LABEL)) labels.add(m[1] as string);
-  const appendix = labels.size > 0 ? `\n\n${[...labels].map((label) => `[${label}]: #`).join('\n')}\n` : '';
+/** Labels of the link reference and footnote definitions in a parsed piece, written as the appendix writes them. */
+function definitionLabels(tree: MdNode, labels: Set<string>): void {
+  const stack: MdNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as MdNode;
+    const label = (node as { label?: string | null }).label;
+    if (node.type === 'definition' && label) labels.add(label);
+    else if (node.type === 'footnoteDefinition' && label) labels.add(`^${label}`);
+    if (node.children) stack.push(...node.children);
+  }
+}
 
+function parsePieces(source: string, chunkSize: number): Piece[] {
+  if (source.length < 2 * chunkSize) return [{ tree: parse(source), base: 0 }];
   const cuts = cutPoints(source);
-  const pieces: Piece[] = [];
+  const pieces: (Piece & { end: number })[] = [];
   let base = 0;
   let c = 0;
   while (base < source.length) {
     while (c < cuts.length && (cuts[c] as number) < base + chunkSize) c++;
     let end = c < cuts.length ? (cuts[c] as number) : source.length;
     for (;;) {
-      const length = end - base;
-      const tree: MdNode = parser.parse(source.slice(base, end) + appendix);
-      // The appended definitions are not part of the document.
-      tree.children = (tree.children ?? []).filter((n) => (n.position?.start.offset ?? 0) < length);
-      const last = tree.children[tree.children.length - 1];
+      const tree = parse(source.slice(base, end));
+      const last = tree.children?.[tree.children.length - 1];
       if (end < source.length && endsOpen(source, last, base)) {
         c++;
         end = c < cuts.length ? (cuts[c] as number) : source.length;
         continue;
       }
-      pieces.push({ tree, base });
+      pieces.push({ tree, base, end });
       break;
     }
     base = end;
+  }
+  const labels = new Set<string>();
+  for (const piece of pieces) definitionLabels(piece.tree, labels);
+  if (labels.size === 0 || pieces.length === 1) return pieces;
+  // Again with every definition appended, so references across pieces resolve.
+  const appendix = `\n\n${[...labels].map((label) => `[${label}]: #`).join('\n')}\n`;
+  for (const piece of pieces) {
+    const text = source.slice(piece.base, piece.end);
+    if (!text.includes('[')) continue;
+    const tree = parse(text + appendix);
+    // The appended definitions are not part of the document.
+    tree.children = (tree.children ?? []).filter((n) => (n.position?.start.offset ?? 0) < text.length);
+    piece.tree = tree;
   }
   return pieces;
 }
@@ -262,7 +296,49 @@ export function readMarkdown(path: string, bytes: Uint8Array): TextDocument {
   return markdownDocument(path, source, encoding);
 }
 
+/**
+ * Block quotes and list items opened on one line beyond this are refused, as
+ * markdown-it refuses them (its maxNesting is 100). micromark takes time that grows
+ * faster than the square of the depth (a 40 kB line of "- - - …" took 30 s, a
+ * megabyte hours) and then runs out of stack at a depth that depends on the JIT,
+ * so the same file was read on one run and refused on the next (found by the fuzz
+ * job).
+ */
+const MAX_NESTING = 100;
+
+/** The most block quotes and list markers any line opens, counted up to `limit + 1`; linear in the source. */
+export function lineNesting(source: string, limit = MAX_NESTING): number {
+  let max = 0;
+  let i = 0;
+  const n = source.length;
+  const space = (c: number): boolean => c === 32 || c === 9;
+  while (i < n) {
+    let depth = 0;
+    for (;;) {
+      while (i < n && space(source.charCodeAt(i))) i++;
+      const c = source.charCodeAt(i);
+      if (c === 62 /* > */) i++;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && space(source.charCodeAt(i + 1))) i += 2;
+      else {
+        let j = i;
+        while (j < n && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+        const d = source.charCodeAt(j);
+        if (j === i || (d !== 46 && d !== 41) /* . ) */ || !space(source.charCodeAt(j + 1))) break;
+        i = j + 2;
+      }
+      if (++depth > limit) return depth;
+    }
+    if (depth > max) max = depth;
+    while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    i++;
+  }
+  return max;
+}
+
 export function markdownDocument(path: string, source: string, encoding?: TextEncoding): TextDocument {
+  if (lineNesting(source) > MAX_NESTING) {
+    throw new DocumentError(`${path}: Markdown nested more than ${MAX_NESTING} block quotes or list items deep; simplify the nesting and try again`);
+  }
   let parsed: ReturnType<typeof parseMarkdown>;
   try {
     parsed = parseMarkdown(source);

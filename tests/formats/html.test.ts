@@ -166,3 +166,28 @@ describe('HTML blocks around text that is not prose', () => {
     expect(suppressions).toEqual([{ kind: 'disable', rules: ['long-word'], reason: 'kodexempel', offset: source.indexOf('<!--'), line: 1 }]);
   });
 });
+
+describe('deep nesting', () => {
+  // Found by the fuzz job: past ~3 000 levels the stack ran out at a point that
+  // depends on the JIT, so one file was read on one run and refused on the next.
+  it('reads 512 nested elements and refuses 513 with a message, the same every time', async () => {
+    const ok = new TextEncoder().encode(`${'<div>'.repeat(512)}Vi erhåller ansökan.`);
+    const deep = new TextEncoder().encode(`${'<b>'.repeat(3000)}Vi erhåller ansökan.`);
+    expect((await readDocument('ok.html', ok)).text.trim()).toBe('Vi erhåller ansökan.');
+    for (let i = 0; i < 3; i++) {
+      await expect(readDocument('deep.html', deep)).rejects.toThrow('deep.html: HTML nested more than 512 elements deep; simplify the nesting and try again');
+    }
+  });
+
+  it('estimates the nesting of a megabyte of broken tags in one pass', async () => {
+    // "<a<a<a…" made a backtracking pattern take cubic time: hours for a megabyte.
+    const doc = await readDocument('broken.html', new TextEncoder().encode(`<p>Hej${'<a'.repeat(500_000)}`));
+    expect(doc.text.length).toBe(1_000_006);
+  });
+
+  it('does not count elements that a sibling closes, nor markup inside a script', async () => {
+    const list = `<ul>${'<li>punkt'.repeat(2000)}</ul><p>${'<p>stycke'.repeat(2000)}<script>${'<div>'.repeat(1000)}</script>`;
+    const doc = await readDocument('list.html', new TextEncoder().encode(list));
+    expect(doc.blocks?.length).toBe(4000);
+  });
+});

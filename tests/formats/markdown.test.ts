@@ -189,3 +189,45 @@ describe('front matter in a long document', () => {
     expect(pieces).toEqual(parseMarkdown(doc, { chunkSize: Infinity }));
   });
 });
+
+describe('long documents read in pieces', () => {
+  // Found by the fuzz job: a "[ref]: …" line continuing a paragraph defines
+  // nothing, but the pieces got it appended as a definition, which turned the
+  // literal "[Alla][ref]" into a link (brackets blanked) only in long documents.
+  it('give the same mask and blocks as the document read whole', () => {
+    const source = '> *Alla*\n[Alla][ref] [ref]: https://example.org Alla brev diarieförs när de kommer in.\n[ref]: <https://x.y> "t"\n\nNytt stycke med [en länk][def] här.\n\n[def]: https://example.org\n';
+    const whole = parseMarkdown(source, { chunkSize: Number.MAX_SAFE_INTEGER });
+    expect(parseMarkdown(source, { chunkSize: 32 })).toEqual(whole);
+    expect(whole.text).toContain('[Alla][ref]');
+    // A definition in a later piece still makes a link of the reference: its brackets are blanked.
+    expect(whole.text).toContain('med  en länk       här.');
+  });
+});
+
+describe('a "---" at the start that is not front matter', () => {
+  // Found by the fuzz job: with the front-matter extension, an unclosed "---" at the
+  // start made every later "- item" a paragraph, so its marker was read as prose.
+  it('leaves the list items after it list items, in CR-only files too', () => {
+    for (const source of ['---\ntitle: x\n---y\n\n- Punkt ett.\n', '---\n\n- Punkt ett.\n']) {
+      const { text, blocks } = parseMarkdown(source);
+      expect(blocks?.map((b) => b.kind)).toContain('list-item');
+      expect(text).not.toContain('- Punkt');
+    }
+    const front = parseMarkdown('---\rtitle: Rubrik\r---\r\r- Punkt ett.\r');
+    expect(front.text).toBe(`   \r${' '.repeat('title: Rubrik'.length)}\r   \r\r  Punkt ett.\r`);
+    expect(front.blocks?.map((b) => b.kind)).toEqual(['list-item']);
+  });
+});
+
+describe('deep nesting', () => {
+  // Found by the fuzz job: a 40 kB line of "- - - …" took 30 s and was then refused
+  // or not depending on the JIT; a megabyte took hours.
+  it('reads 100 block quotes and list items on a line and refuses more at once, with a message', async () => {
+    const read = (text: string): Promise<unknown> => readDocument('deep.md', new TextEncoder().encode(text));
+    const ok = (await readDocument('ok.md', new TextEncoder().encode(`${'> '.repeat(50)}${'- '.repeat(50)}Vi erhåller ansökan.`))) as { text: string };
+    expect(ok.text.trim()).toBe('Vi erhåller ansökan.');
+    for (const text of [`${'> - '.repeat(51)}Hej`, `${'>'.repeat(1_000_000)} Hej`, `${'- '.repeat(500_000)}Hej`]) {
+      await expect(read(text)).rejects.toThrow('deep.md: Markdown nested more than 100 block quotes or list items deep; simplify the nesting and try again');
+    }
+  });
+});

@@ -37,3 +37,13 @@ describe('easy-read familiarity check', () => {
     expect(report.diagnostics.filter((d) => d.category === 'easy-read')).toEqual([]);
   });
 });
+
+describe('a very long word', () => {
+  // Found by the fuzz job: every split of a word was tried as a compound, quadratic in
+  // its length; a megabyte-long "word" in the easy-read profile took over 20 minutes.
+  it('is reported once as unfamiliar, also when it is a megabyte long', () => {
+    const word = 'kommunstyrelsenharbehandlatärendet'.repeat(30_000);
+    expect(unfamiliar(`Du kan läsa ${word} här.`, 'sv')).toEqual([word.slice(0, 200)]);
+    expect(unfamiliar('Du kan få hjälp med bussen och busskortet.', 'sv')).toEqual([]);
+  });
+});

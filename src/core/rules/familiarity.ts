@@ -78,13 +78,19 @@ function familiarForm(lower: string, ctx: FamiliarityContext, limit: number): bo
   return ctx.morphology.lemmasOf(lower).some((lemma) => ranked(lemma, ctx, limit));
 }
 
+/** Longest word tried as a compound of two familiar words. */
+const MAX_COMPOUND = 64;
+
 function familiar(lower: string, ctx: FamiliarityContext): boolean {
   const limit = FAMILIAR_RANK[ctx.language];
   if (familiarForm(lower, ctx, limit)) return true;
   // A compound of two familiar words (hem+tjänst, buss+kort, työ+eläke) reads as
   // familiar; the last part carries the inflection, and Scandinavian compounds may
   // have a linking -s- or -e- after the first part.
-  if (ctx.language === 'en' || lower.length < 8) return false;
+  // Two frequent words are never this long together; without the cap every split of a
+  // long run of letters is looked up, quadratic in its length (a megabyte-long "word"
+  // in the easy-read profile took over 20 minutes; found by the fuzz job).
+  if (ctx.language === 'en' || lower.length < 8 || lower.length > MAX_COMPOUND) return false;
   for (let i = 3; i <= lower.length - 3; i++) {
     const head = lower.slice(0, i);
     if (!(ranked(head, ctx, limit) || (/[se]$/.test(head) && ranked(head.slice(0, -1), ctx, limit)))) continue;

@@ -22,9 +22,11 @@ export interface FileSummary {
 }
 
 export type Checked =
-  | { ok: true; kind: 'json'; chunk: string; summary: FileSummary }
+  | { ok: true; kind: 'json'; chunk: Uint8Array; summary: FileSummary }
   | { ok: true; kind: 'result'; result: FileResult }
   | { ok: false; user: boolean; fatal?: boolean; message: string };
+
+const encoder = new TextEncoder();
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -46,6 +48,7 @@ function slim(result: FileResult): FileResult {
 }
 
 export function deliver(result: FileResult, delivery: Delivery): Checked {
-  if (delivery === 'json') return { ok: true, kind: 'json', chunk: jsonChunk(result.report), summary: summarise(result.report) };
+  // Encoded where it was made: a worker hands the bytes over without a copy, and the main thread only writes them.
+  if (delivery === 'json') return { ok: true, kind: 'json', chunk: encoder.encode(jsonChunk(result.report)), summary: summarise(result.report) };
   return { ok: true, kind: 'result', result: delivery === 'slim' ? slim(result) : result };
 }

@@ -13,7 +13,10 @@ const { settings, delivery } = workerData as WorkerData;
 const configs = new ConfigResolver(settings.config);
 
 function reply(id: number, checked: Checked): void {
-  parentPort?.postMessage({ ...checked, id, heapTotal: getHeapStatistics().total_heap_size } satisfies Reply);
+  // The JSON bytes are moved to the main thread, not copied.
+  // TextEncoder output always owns a plain ArrayBuffer (never a SharedArrayBuffer), which can be transferred.
+  const transfer = checked.ok && checked.kind === 'json' ? [checked.chunk.buffer as ArrayBuffer] : [];
+  parentPort?.postMessage({ ...checked, id, heapTotal: getHeapStatistics().total_heap_size } satisfies Reply, transfer);
 }
 
 async function handle(job: Job): Promise<void> {

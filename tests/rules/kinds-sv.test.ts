@@ -210,6 +210,15 @@ describe('sv nominalisation', () => {
     const [withLexicon] = run('nominalisation', nominal, sentence, { ...ctx, lexicon });
     expect(withLexicon?.suggestions).toEqual(['avväga']);
   });
+
+  it('takes the verb the frequency table knows, with or without a lexicon, so the suggestion never depends on which dictionaries happened to load', () => {
+    const sentence = 'Vi gör en avvägning mellan behoven.';
+    const frequency = { size: 1, rank: (w: string) => (w === 'avväga' ? 1 : undefined) };
+    const [tableOnly] = run('nominalisation', nominal, sentence, { ...ctx, frequency });
+    const [both] = run('nominalisation', nominal, sentence, { ...ctx, frequency, lexicon: { isWord: () => false } });
+    expect(tableOnly?.suggestions).toEqual(['avväga']);
+    expect(both?.suggestions).toEqual(['avväga']);
+  });
 });
 
 const negations = (sentence: string, context: KindContext = ctx): string[] => found('double-negation', negation, sentence, context);

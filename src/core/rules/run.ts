@@ -122,7 +122,7 @@ export function ruleFindings(
     if (rules.length === 0) continue;
     const morphology = resources?.morphology?.[p.language] ?? NO_MORPHOLOGY;
     const compiled = compileRules(rules, p.language, profile, morphology, KINDS[p.language]);
-    const ctx = { language: p.language, morphology, lexicon: resources?.lexicons?.[p.language] };
+    const ctx = { language: p.language, morphology, lexicon: resources?.lexicons?.[p.language], frequency: resources?.frequency?.[p.language] };
     for (const view of views) {
       for (const m of matchSentence(compiled, view, ctx)) {
         // An easy-read word is explained once per text, not at every use.

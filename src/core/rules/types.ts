@@ -1,4 +1,4 @@
-import type { Language, Lexicon, Profile, Severity } from '../types.js';
+import type { FrequencyTable, Language, Lexicon, Profile, Severity } from '../types.js';
 
 /** Finding categories (the `category` field of a diagnostic). */
 export const CATEGORIES = [
@@ -89,7 +89,13 @@ export interface Morphology {
 export interface KindContext {
   language: Language;
   morphology: Morphology;
+  /**
+   * Loaded only when a text needs it (spelling on, or a word broken at a line end the frequency
+   * table cannot settle), so a kind must not depend on it for what it reports: ask `frequency` first.
+   */
   lexicon?: Lexicon | undefined;
+  /** The language's frequency table: always there when the caller loaded resources. */
+  frequency?: FrequencyTable | undefined;
 }
 
 /** A code-backed rule kind for one language. */

@@ -125,8 +125,8 @@ function nominalisationBase(word: RuleWord, cfg: NominalisationConfig): string |
 
 /**
  * A verb to suggest for the noun (`utvärdering` → `utvärdera`). Derivation rules may disagree
- * (`bedömning` → bedöma or bedömna); a lexicon picks the real word, and without one only an
- * unambiguous derivation is offered.
+ * (`bedömning` → bedöma or bedömna); the frequency table, else a lexicon, picks the real word,
+ * and without either only an unambiguous derivation is offered.
  */
 function verbFor(base: string, cfg: NominalisationConfig, ctx: KindContext): string | undefined {
   const listed = cfg.nounVerbs.get(base);
@@ -138,6 +138,9 @@ function verbFor(base: string, cfg: NominalisationConfig, ctx: KindContext): str
     if (!candidates.includes(verb)) candidates.push(verb);
   }
   if (candidates.length === 0) return undefined;
+  // The frequency table is always loaded; the lexicon only for some texts, so it only breaks ties the table leaves.
+  const frequent = ctx.frequency ? candidates.filter((verb) => ctx.frequency?.rank(verb) !== undefined) : [];
+  if (frequent.length > 0) return frequent[0];
   const lexicon = ctx.lexicon;
   if (lexicon) {
     for (const verb of candidates) {

@@ -75,9 +75,9 @@ async function runAll(files: string[], opts: CheckOptions, stdinName: string | u
   const configs = new ConfigResolver(opts.config);
   const settings = settingsOf(opts);
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), 8));
-  const inProcess = async (path: string): Promise<Checked> => {
+  const inProcess = async (path: string, read: Promise<Uint8Array> = readBytes(path)): Promise<Checked> => {
     try {
-      const bytes = await readBytes(path);
+      const bytes = await read;
       const label = path === '-' ? (stdinName ?? '-') : path;
       const r = await checkDocument(label === '-' ? '-' : label, bytes, settings, configs);
       if (path === '-' && !stdinName) r.report.path = '<stdin>';
@@ -96,8 +96,19 @@ async function runAll(files: string[], opts: CheckOptions, stdinName: string | u
   };
   if (jobs === 1 || files.length < POOL_THRESHOLD) {
     checkConfigs();
-    for (const f of files) {
-      consume(await inProcess(f));
+    // Each file is read while the one before it is analysed (standard input is read in its turn).
+    const readAhead = (index: number): Promise<Uint8Array> | undefined => {
+      const f = files[index];
+      if (f === undefined || f === '-') return undefined;
+      const read = readBytes(f);
+      read.catch(() => undefined); // reported when its turn comes
+      return read;
+    };
+    let next = readAhead(0);
+    for (let i = 0; i < files.length; i++) {
+      const read = next;
+      next = readAhead(i + 1);
+      consume(await inProcess(files[i] as string, read));
       progress.tick();
     }
     return;

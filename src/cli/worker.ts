@@ -19,10 +19,10 @@ function reply(id: number, checked: Checked): void {
   parentPort?.postMessage({ ...checked, id, heapTotal: getHeapStatistics().total_heap_size } satisfies Reply, transfer);
 }
 
-async function handle(job: Job): Promise<void> {
+async function handle(job: Job, bytes: Promise<Uint8Array>): Promise<void> {
   let checked: Checked;
   try {
-    checked = deliver(await checkDocument(job.path, await readBytes(job.path), settings, configs), delivery);
+    checked = deliver(await checkDocument(job.path, await bytes, settings, configs), delivery);
   } catch (error) {
     checked = {
       ok: false,
@@ -40,9 +40,12 @@ async function handle(job: Job): Promise<void> {
   }
 }
 
-/** The files the pool queued here are checked one after another: one document in memory at a time. */
+/** The files the pool queued here are analysed one after another; only their bytes are read ahead. */
 let chain: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (job: Job) => {
-  chain = chain.then(() => handle(job));
+  // Read ahead while the files before it are analysed: a read waits on the disk, not on this thread.
+  const bytes = readBytes(job.path);
+  bytes.catch(() => undefined); // handled when its turn comes; this only keeps it from counting as unhandled
+  chain = chain.then(() => handle(job, bytes));
 });

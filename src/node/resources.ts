@@ -63,7 +63,8 @@ function parseRankList(text: string): Map<string, number> {
 function frequencyTableFromRanks(ranks: ReadonlyMap<string, number>): FrequencyTable {
   return {
     size: ranks.size,
-    rank: (word) => ranks.get(normaliseWordForm(word)),
+    // Most words arrive already lowercase NFC; a key that matches as given needs no normalising.
+    rank: (word) => ranks.get(word) ?? ranks.get(normaliseWordForm(word)),
   };
 }
 

@@ -449,7 +449,7 @@ async function main(): Promise<void> {
   const cores = availableParallelism();
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   lines.push(
-    `Command: \`node dist/scripts/bench-peers.js\` (KLAR_BENCH_RUNS=${RUNS}, KLAR_BENCH_SCALE_RUNS=${SCALE_RUNS}), after \`npm run build\` and \`npm install --prefix bench\`.`,
+    `Command: \`node dist/scripts/bench-peers.js\` (KLAR_BENCH_RUNS=${RUNS}, KLAR_BENCH_SCALE_RUNS=${SCALE_RUNS}${BEFORE === undefined ? '' : `, KLAR_BENCH_BEFORE=<a checkout of commit ${commitOf(BEFORE)}, built>`}), after \`npm run build\` and \`npm install --prefix bench\`.`,
     `Measured: ${version}, dist/ built from it.`,
     `Machine: ${cores} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; run on ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - began) / 60_000).toFixed(1)} min in all; other processes' share of the CPU while each section ran: ${Object.entries(others).map(([k, v]) => `${k} ${pct(v)}`).join(', ')} (each section first waits up to ${IDLE_WAIT_MS / 1000} s for them to fall below ${QUIET_SHARE * 100} %; above that, wall times are inflated and CPU times are the steadier comparison).`,
     `Input: ${source} repeated to ${(size(oneMb) / MB).toFixed(2)} MB as one file, and the same text cut at paragraph breaks into 50 files of ${(fiftyBytes / 50 / KB).toFixed(0)} KB (all \`.txt\`; textlint reads them with its text plugin).`,

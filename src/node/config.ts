@@ -6,8 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ValidateFunction } from 'ajv';
-import { loadAjv } from './ajv.js';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { RuleEntry } from '../core/rules/types.js';
 import type { Language, Profile, Severity, Thresholds } from '../core/types.js';
@@ -36,7 +35,7 @@ const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/klarrc.schema.json', im
 
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
-  if (!validator) validator = new (loadAjv())({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
+  if (!validator) validator = new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
   return validator;
 }
 

@@ -7,8 +7,7 @@ import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { loadAjv } from './ajv.js';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { RuleEntry } from '../core/rules/types.js';
 import { LANGUAGES, type Language } from '../core/types.js';
@@ -51,7 +50,7 @@ let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(RULES_DIR, 'schema.json'), 'utf8')) as object;
-    validator = new (loadAjv())({ allErrors: true, strict: false }).compile(schema);
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator;
 }

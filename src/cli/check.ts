@@ -241,8 +241,19 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   const name = opts.format ?? 'stylish';
   if (name !== 'docx' && !isFormatName(name)) throw new UserError(`unknown format "${name}"; use one of ${FORMATS.join(', ')}`);
 
-  // --format json is written file by file as the files are done, to the report file or standard output.
-  const file = delivery === 'json' && opts.output ? openOutput(opts.output) : undefined;
+  // The report file is opened before any work, so a folder that does not exist is said at once; --format json
+  // is written to it (or standard output) file by file as the files are done. A Word copy has its own writer.
+  const file = opts.output && name !== 'docx' ? openOutput(opts.output) : undefined;
+  const removeOnSignal = file ? abortOnSignal(file) : undefined;
+  try {
+    return await checkInto(files, opts, delivery, file);
+  } finally {
+    removeOnSignal?.();
+  }
+}
+
+/** The run itself, once the report file (if any) is open. */
+async function checkInto(files: string[], opts: CheckOptions, delivery: Delivery, file: AtomicFile | undefined): Promise<number> {
   const json = delivery === 'json' ? new JsonStream((text) => (file ? file.write(text) : process.stdout.write(text))) : undefined;
   const progress = new Progress(files.length, !opts.quiet && process.stderr.isTTY === true);
   const outcome: Outcome = { inputError: false, summaries: [], done: [] };
@@ -278,12 +289,36 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     file?.commit();
     return exitCode(outcome.summaries, opts, outcome.inputError);
   }
-  return report(outcome, opts);
+  try {
+    return await report(outcome, opts, file);
+  } catch (error) {
+    file?.abort();
+    throw error;
+  }
 }
 
+/**
+ * The report file's temporary copy exists for the whole run: Ctrl+C or a kill must not leave it
+ * behind. Returns the function that takes the handlers away again.
+ */
+function abortOnSignal(file: AtomicFile): () => void {
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = (): void => {
+      file.abort();
+      // The conventional status of a program ended by a signal: 128 + its number.
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    };
+    process.once(signal, handler);
+    return () => process.removeListener(signal, handler);
+  });
+  return () => handlers.forEach((remove) => remove());
+}
+
+
 /** Every format but streamed JSON: the reports are formatted together once all files are done. */
-async function report(outcome: Outcome, opts: CheckOptions): Promise<number> {
+async function report(outcome: Outcome, opts: CheckOptions, file: AtomicFile | undefined): Promise<number> {
   const { done, inputError } = outcome;
+  if (opts.reportSuppressions || opts.fixDryRun) file?.abort(); // these print to standard output only
   if (opts.reportSuppressions) {
     process.stdout.write(suppressionReport(done.map((d) => ({ path: d.report.path, uses: d.suppressions }))));
     return inputError ? EXIT.usage : EXIT.ok;
@@ -309,8 +344,7 @@ async function report(outcome: Outcome, opts: CheckOptions): Promise<number> {
     rulesBaseUrl: opts.docsUrl ?? '',
     rules: activeRules(opts.config),
   });
-  if (opts.output) {
-    const file = openOutput(opts.output);
+  if (file) {
     file.write(output);
     file.commit();
   } else process.stdout.write(output);

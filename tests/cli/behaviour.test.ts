@@ -2,7 +2,7 @@
  * The CLI as users run it: exit codes, thresholds, --fix, suppressions, folders
  * with ignore files, globs, shards, stats and init. Spawns the built CLI.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +175,22 @@ describe('many files', () => {
       expect(r.stdout).toBe('');
       expect(readdirSync(d).filter((f) => f.startsWith('report') || f.includes('.tmp'))).toEqual([]);
     }
+  });
+
+  it('leaves neither the report nor its temporary copy behind when stopped with Ctrl+C', async () => {
+    const files: Record<string, string> = { 'report.json': 'the old report\n' };
+    for (let i = 0; i < 400; i++) files[`f${String(i).padStart(3, '0')}.txt`] = `${LONG}\n`;
+    const d = dir(files);
+    const child = spawn(process.execPath, [bin, 'check', '--format', 'json', '--jobs', '1', '--output', 'report.json', '.'], { cwd: d });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until the run has started writing its temporary copy, then interrupt it.
+    const temporary = (): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
+    for (let waited = 0; temporary().length === 0 && waited < 600; waited++) await new Promise((r) => setTimeout(r, 50));
+    expect(temporary()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(temporary()).toEqual([]);
+    expect(readFileSync(join(d, 'report.json'), 'utf8')).toBe('the old report\n');
   });
 
   it('says so in one line, before any work, when the report cannot be written', () => {

@@ -72,6 +72,14 @@ export class CheckPool {
       slot.retiring = true;
       this.settle(slot);
     });
+    slot.worker.on('exit', (code) => {
+      // A worker that ended without an error event must not leave its files waiting for ever.
+      if (slot.held.size === 0 || this.closed) return;
+      for (const resolve of slot.held.values()) resolve({ ok: false, user: false, message: `a worker thread stopped (exit code ${code})` });
+      slot.held.clear();
+      slot.retiring = true;
+      this.settle(slot);
+    });
     return slot;
   }
 

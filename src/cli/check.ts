@@ -1,6 +1,6 @@
 /** `klar check`: check documents and report in the chosen format. */
 import { availableParallelism } from 'node:os';
-import type { Language, Severity } from '../core/types.js';
+import type { Language } from '../core/types.js';
 import { encodeText } from '../formats/encoding.js';
 import { AtomicFile, writeFileAtomic } from '../node/atomic.js';
 import { ConfigError } from '../node/config.js';
@@ -10,6 +10,7 @@ import { EXIT, UserError } from './errors.js';
 import { expandPaths, shard } from './files.js';
 import { applyFixes, unifiedDiff } from './fix.js';
 import { format, FORMATS, isFormatName } from './formatters/index.js';
+import { fails } from './formatters/shared.js';
 import { JsonStream } from './formatters/json.js';
 import { deliver, summarise, type Checked, type Delivery, type FileSummary } from './delivery.js';
 import { configuredRules, emptyConfig, findConfigFile, loadConfigFile } from '../node/config.js';
@@ -39,7 +40,6 @@ export interface CheckOptions extends CheckSettings {
   docsUrl?: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const FIXABLE_FORMATS = new Set(['text', 'markdown', 'html']);
 
 /** Below this many files the workers' start-up costs more than it saves. */
@@ -215,12 +215,7 @@ function openOutput(path: string): AtomicFile {
 
 function exitCode(summaries: FileSummary[], opts: CheckOptions, inputError: boolean): number {
   if (inputError) return EXIT.usage;
-  const failOn = opts.failOn ?? 'error';
-  let failed = false;
-  if (failOn !== 'never') {
-    const limit = SEVERITY_RANK[failOn];
-    failed = summaries.some((s) => s.worst !== null && SEVERITY_RANK[s.worst] >= limit);
-  }
+  let failed = summaries.some((s) => s.worst !== null && fails(s.worst, opts.failOn ?? 'error'));
   for (const { path, difficulty, lix } of summaries) {
     if (opts.maxDifficulty !== undefined && difficulty !== null && difficulty > opts.maxDifficulty) {
       process.stderr.write(`klar: ${path}: difficulty ${difficulty.toFixed(0)} is above --max-difficulty ${opts.maxDifficulty}\n`);
@@ -254,7 +249,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
 
 /** The run itself, once the report file (if any) is open. */
 async function checkInto(files: string[], opts: CheckOptions, delivery: Delivery, file: AtomicFile | undefined): Promise<number> {
-  const json = delivery === 'json' ? new JsonStream((text) => (file ? file.write(text) : process.stdout.write(text))) : undefined;
+  const json = delivery === 'json' ? new JsonStream<Uint8Array>((text) => (file ? file.write(text) : process.stdout.write(text))) : undefined;
   const progress = new Progress(files.length, !opts.quiet && process.stderr.isTTY === true);
   const outcome: Outcome = { inputError: false, summaries: [], done: [] };
   try {

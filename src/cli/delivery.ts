@@ -9,6 +9,7 @@
 import type { Severity } from '../core/types.js';
 import type { FileResult } from './check-file.js';
 import { jsonChunk } from './formatters/json.js';
+import { worse } from './formatters/shared.js';
 import type { FileReport } from './formatters/types.js';
 
 export type Delivery = 'json' | 'slim' | 'full';
@@ -28,11 +29,9 @@ export type Checked =
 
 const encoder = new TextEncoder();
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 export function summarise(report: FileReport): FileSummary {
   let worst: Severity | null = null;
-  for (const d of report.diagnostics) if (worst === null || RANK[d.severity] > RANK[worst]) worst = d.severity;
+  for (const d of report.diagnostics) worst = worse(worst, d.severity);
   return { path: report.path, worst, difficulty: report.metrics.difficulty, lix: report.metrics.lix };
 }
 

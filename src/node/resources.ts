@@ -265,9 +265,7 @@ async function loadLexicons(langs: readonly Language[]): Promise<Partial<Record<
   return lexiconsByLanguage;
 }
 
-/** A word broken at a line-end hyphen: only then does dehyphenation need the spelling dictionary. */
-const LINE_END_HYPHEN = /\p{L}-[ \t]*(?:\r\n|\r|\n)[ \t]*\p{Ll}/u;
-/** The two halves of each such word. */
+/** A word broken at a line-end hyphen, as its two halves: only then does dehyphenation need the spelling dictionary. */
 const LINE_END_HYPHENS = /(\p{L}+)-[ \t]*(?:\r\n|\r|\n)[ \t]*(\p{Ll}\p{L}*)/gu;
 
 /**
@@ -276,12 +274,9 @@ const LINE_END_HYPHENS = /(\p{L}+)-[ \t]*(?:\r\n|\r|\n)[ \t]*(\p{Ll}\p{L}*)/gu;
  * most broken words are ordinary ones ("de-⏎lar"), so a text whose joins are all known never pays
  * the 0.1–0.35 s it takes to build the lexicon.
  */
-function tableSettlesJoins(text: string, lang: Language): boolean {
+function tableSettlesJoins(joins: readonly RegExpMatchArray[], lang: Language): boolean {
   const table = loadFrequencyTable(lang);
-  for (const [, left, right] of text.matchAll(LINE_END_HYPHENS)) {
-    if (!isKnownForm(`${left}${right}`, table)) return false;
-  }
-  return true;
+  return joins.every(([, left, right]) => isKnownForm(`${left}${right}`, table));
 }
 
 /**
@@ -292,10 +287,11 @@ function tableSettlesJoins(text: string, lang: Language): boolean {
  */
 export function lexiconLanguages(text: string, language: Language | undefined | (() => Language | undefined), spelling: boolean): Language[] {
   if (spelling) return ['sv', 'nb', 'nn'];
-  if (!LINE_END_HYPHEN.test(text)) return [];
+  const joins = [...text.matchAll(LINE_END_HYPHENS)];
+  if (joins.length === 0) return [];
   // Detecting the language reads the whole text: given as a function, it runs only when a broken word makes it matter.
   const lang = typeof language === 'function' ? language() : language;
   if (lang === undefined || !HUNSPELL_LANGUAGES.has(lang)) return [];
-  if (tableSettlesJoins(text, lang)) return [];
+  if (tableSettlesJoins(joins, lang)) return [];
   return lang === 'nb' || lang === 'nn' ? ['nb', 'nn'] : [lang];
 }

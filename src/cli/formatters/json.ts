@@ -41,12 +41,12 @@ const CHUNK_PREFIX = '{\n  "files": [\n';
 const CHUNK_SUFFIX = '\n  ]\n}';
 
 /** Writes the JSON report file by file: nothing but the current file is held in memory. */
-export class JsonStream {
+export class JsonStream<Chunk extends string | Uint8Array> {
   private count = 0;
-  constructor(private readonly write: (text: string | Uint8Array) => void) {}
+  constructor(private readonly write: (text: string | Chunk) => void) {}
 
   /** One file's entry from jsonChunk, as text or as its UTF-8 bytes. */
-  add(chunk: string | Uint8Array): void {
+  add(chunk: Chunk): void {
     // Written apart: joined, a report of megabytes would be copied once more before its write.
     this.write(this.count++ === 0 ? CHUNK_PREFIX : ',\n');
     this.write(chunk);
@@ -59,7 +59,7 @@ export class JsonStream {
 
 export function formatJson(reports: FileReport[]): string {
   let out = '';
-  const stream = new JsonStream((text) => (out += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')));
+  const stream = new JsonStream<string>((text) => (out += text));
   for (const report of reports) stream.add(jsonChunk(report));
   stream.end();
   return out;

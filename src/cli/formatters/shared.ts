@@ -8,6 +8,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** The more severe of two severities (null: no finding yet). */
+export function worse(a: Severity | null, b: Severity): Severity {
+  return a !== null && RANK[a] >= RANK[b] ? a : b;
+}
+
 /** Whether a finding of this severity fails the run under `--fail-on`. */
 export function fails(severity: Severity, failOn: FormatOptions['failOn'] = 'error'): boolean {
   if (failOn === 'never') return false;

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../node/atomic.js';
 
 /** dist/scripts/ and src/scripts/ both sit two levels below the repository root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,4 +58,35 @@ export function writeTree(folder: string, files: number, paragraphs: string[]): 
     writeFileSync(join(dir, `f${String(i).padStart(5, '0')}.txt`), body);
   }
   return bytes;
+}
+
+/** A deterministic generator (mulberry32): the benchmarks and the soak run edit the same places every run. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Replaces one benchmark's section of bench/RESULTS.md (between `<!-- bench:KEY:begin -->` and its end marker), or
+ * appends it under `heading` with the command that made it. The file is re-read just before, so sections other
+ * scripts wrote meanwhile survive, and written atomically.
+ */
+export function writeResultsSection(key: string, heading: string, command: string, table: string): void {
+  const path = join(repoRoot, 'bench', 'RESULTS.md');
+  const begin = `<!-- bench:${key}:begin -->`;
+  const end = `<!-- bench:${key}:end -->`;
+  const section = `${begin}\n${table}\n${end}`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  const next =
+    start >= 0 && stop > start
+      ? current.slice(0, start) + section + current.slice(stop + end.length)
+      : `${current.trimEnd()}\n\n## ${heading}\n\nCommand: \`${command}\`\n\n${section}\n`;
+  writeFileAtomic(path, next);
 }

@@ -15,44 +15,26 @@
  * the last. Writes its table between `<!-- bench:lsp:begin -->` and
  * `<!-- bench:lsp:end -->` in bench/RESULTS.md, keeping the rest of the file.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { startLanguageServer } from './lsp-process.js';
+import { corpusText, random, writeResultsSection } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shared = join(root, '..', 'shared', 'corpus');
 /** A page of official text: about 450 words, 3 000 characters with spaces. */
 const PAGE_CHARS = 3000;
 const PAGES = 50;
 const EDITS = Number(process.env.KLAR_BENCH_LSP_EDITS ?? 200);
 const MEMORY_EDITS = Number(process.env.KLAR_BENCH_LSP_MEMORY_EDITS ?? 10_000);
 
-interface Corpus {
-  text: string;
-  source: string;
-}
-
-function corpusText(): Corpus {
-  const fromShared = existsSync(shared);
-  const folder = fromShared ? shared : join(root, 'examples');
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const text = files.map((f) => readFileSync(join(folder, f), 'utf8')).join('\n\n');
-  return { text, source: fromShared ? `../shared/corpus (${files.length} files)` : 'examples/ (../shared absent)' };
-}
-
-/** Whole repetitions of the corpus up to the length, so no paragraph is cut. */
-function repeatTo(text: string, chars: number): string {
+/** Whole repetitions of the corpus up to a length in characters (pages are counted in characters), so no paragraph is cut. */
+function repeatToChars(text: string, chars: number): string {
   const parts: string[] = [];
   let length = 0;
   while (length < chars) {
@@ -60,17 +42,6 @@ function repeatTo(text: string, chars: number): string {
     length += text.length + 2;
   }
   return parts.join('\n\n');
-}
-
-/** A deterministic generator (mulberry32), so every run edits the same places. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -96,8 +67,7 @@ class Session {
   ) {}
 
   static start(uri: string, text: string): Session {
-    const child = spawn(process.execPath, [join(root, 'bin', 'klar.js'), 'lsp', '--stdio'], { cwd: root, stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const { child, connection } = startLanguageServer(root);
     const session = new Session(child, connection, uri, text);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       if (params.uri !== uri || params.version === undefined) return;
@@ -193,29 +163,12 @@ async function memory(text: string): Promise<{ after100: Memory; afterAll: Memor
   return { after100: after100 ?? afterAll, afterAll, edits: MEMORY_EDITS };
 }
 
-function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
 function record(table: string): void {
-  const path = join(root, 'bench', 'RESULTS.md');
-  const begin = '<!-- bench:lsp:begin -->';
-  const end = '<!-- bench:lsp:end -->';
-  const section = `${begin}\n${table}\n${end}`;
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(begin);
-  const stop = current.indexOf(end);
-  const next =
-    start >= 0 && stop > start
-      ? current.slice(0, start) + section + current.slice(stop + end.length)
-      : `${current.trimEnd()}\n\n## klar lsp: editing a 50-page text\n\nCommand: \`npm run bench\` (src/scripts/bench-lsp.ts)\n\n${section}\n`;
-  writeAtomic(path, next);
+  writeResultsSection('lsp', 'klar lsp: editing a 50-page text', 'npm run bench (src/scripts/bench-lsp.ts)', table);
 }
 
 const corpus = corpusText();
-const text = repeatTo(corpus.text, PAGES * PAGE_CHARS);
+const text = repeatToChars(corpus.text, PAGES * PAGE_CHARS);
 const ms = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(1)} ms`);
 const spaced = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
 const mb = (m: Memory): string => `${m.heapUsed.toFixed(0)} MB heap, ${m.rss.toFixed(0)} MB resident`;

@@ -16,11 +16,11 @@
  * commit before a change, after its own `npm ci`) in the same rounds, for a before/after table.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusText, median, repeatTo, writeTree } from './bench-common.js';
+import { corpusText, median, repeatTo, writeResultsSection, writeTree } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = join(root, 'bench');
@@ -256,23 +256,8 @@ const ratio = (a: number | undefined, b: number | undefined): number | null => (
 const fmtX = (x: number | null, digits = 2): string => (x === null ? '–' : `${x.toFixed(digits)}×`);
 const met = (ok: boolean | null): string => (ok === null ? 'not measured' : ok ? '**met**' : '**not met**');
 
-function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
-/** Replaces only our own section, re-reading the file just before so other sections written meanwhile survive. */
 function writeSection(table: string): void {
-  const resultsPath = join(benchDir, 'RESULTS.md');
-  const begin = '<!-- bench:peers:begin -->';
-  const end = '<!-- bench:peers:end -->';
-  const section = `${begin}\n${table}\n${end}`;
-  const current = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmarks\n\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), () => section)
-    : `${current.trimEnd()}\n\n## klar side by side with its peers (issue 7)\n\nCommand: \`npm run build && npm install --prefix bench && node dist/scripts/bench-peers.js\`\n\n${section}\n`;
-  writeAtomic(resultsPath, next);
+  writeResultsSection('peers', 'klar side by side with its peers (issue 7)', 'npm run build && npm install --prefix bench && node dist/scripts/bench-peers.js', table);
 }
 
 // ---------------------------------------------------------------- main

@@ -4,10 +4,10 @@
  * records medians and the ratio in bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusText, median, repeatTo } from './bench-common.js';
+import { corpusText, median, repeatTo, writeResultsSection } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'bench', 'out');
@@ -20,12 +20,6 @@ function time(args: string[]): number {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 300)}`);
   return ms;
-}
-
-function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }
 
 const { text, source } = corpusText();
@@ -58,12 +52,4 @@ const table = [
 ].join('\n');
 process.stdout.write(`${table}\n`);
 
-const resultsPath = join(root, 'bench', 'RESULTS.md');
-const begin = '<!-- bench:core:begin -->';
-const end = '<!-- bench:core:end -->';
-const section = `${begin}\n${table}\n${end}`;
-const current = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmarks\n\n';
-const next = current.includes(begin)
-  ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-  : `${current.trimEnd()}\n\n## klar check vs the floor, 1 MB\n\nCommand: \`npm run bench\`\n\n${section}\n`;
-writeAtomic(resultsPath, next);
+writeResultsSection('core', 'klar check vs the floor, 1 MB', 'npm run bench', table);

@@ -27,14 +27,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { corpusText, repeatTo, repoRoot, writeTree } from './bench-common.js';
+import { startLanguageServer } from './lsp-process.js';
+import { corpusText, random, repeatTo, repoRoot, writeTree } from './bench-common.js';
 
 const BIN = join(repoRoot, 'bin', 'klar.js');
 /** A page of official text: about 450 words, 3 000 characters with spaces (as in bench-lsp). */
@@ -68,17 +66,6 @@ function parseArgs(argv: string[]): Options {
   const lsp = argv.includes('--lsp');
   const cli = argv.includes('--cli');
   return { lsp: lsp || !cli, cli: cli || !lsp, edits: count('--edits', 10_000), files: count('--files', 10_000) };
-}
-
-/** A deterministic generator (mulberry32), so a failing run can be repeated edit for edit. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -115,8 +102,7 @@ class Server {
   ) {}
 
   static start(cwd: string): Server {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd, stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const { child, connection } = startLanguageServer(cwd);
     const server = new Server(child, connection);
     child.on('exit', () => (server.exited = true));
     child.stderr.on('data', (chunk: Buffer) => (server.stderr += chunk.toString()));

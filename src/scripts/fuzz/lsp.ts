@@ -6,27 +6,24 @@
  * the edits, the diagnostics of the edited document must equal those of the final
  * text opened fresh under a second URI.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { startLanguageServer } from '../lsp-process.js';
 import { htmlDocument } from '../../formats/html.js';
 import { markdownDocument } from '../../formats/markdown.js';
 import { DocumentError } from '../../formats/types.js';
 import { htmlText, markdownText, plainText, type Material } from './generate.js';
 import { fail, lineStarts, splitProblem } from './invariants.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** How long a publication may take before the server counts as stuck. */
 const WAIT_MS = 15_000;
 
@@ -121,8 +118,7 @@ export class FuzzServer {
 
   static async start(): Promise<FuzzServer> {
     const folder = mkdtempSync(join(tmpdir(), 'klar-fuzz-'));
-    const child = spawn(process.execPath, [join(root, 'bin', 'klar.js'), 'lsp', '--stdio'], { cwd: folder, stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const { child, connection } = startLanguageServer(folder);
     const server = new FuzzServer(child, connection, folder, { profile: 'plain' });
     child.stderr.on('data', (chunk: Buffer) => (server.stderr += chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

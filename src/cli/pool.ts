@@ -36,7 +36,8 @@ const DEPTH = 4;
  * heap passes this size after a file finishes the files it holds and is replaced by a fresh one
  * (start-up ~0.3 s, paid every few thousand one-page files). Capping the worker's heap with
  * `resourceLimits` instead is not safe: a document too big for the cap can abort the whole process
- * rather than just the worker (nodejs/node#47224). Measured in docs/benchmarks.md.
+ * rather than just the worker (nodejs/node#47224). Measured in docs/benchmarks.md. KLAR_WORKER_RETIRE_MB
+ * overrides the size (the tests set it tiny so that every worker is replaced).
  */
 const RETIRE_HEAP_BYTES = (Number(process.env.KLAR_WORKER_RETIRE_MB) || 128) * 1024 * 1024;
 
